@@ -1,0 +1,94 @@
+package reformgraph.neo4jlocal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+
+import sun.misc.Signal;
+
+/**
+ * Starts Neo4j Community embedded with Bolt on 127.0.0.1 and blocks until SIGTERM/SIGINT.
+ *
+ * Arguments: --port N (default 7687), --data DIR (default .data/neo4j).
+ * Prints exactly one line starting with "NEO4J_READY bolt://127.0.0.1:PORT" once Bolt accepts
+ * connections; callers wait for that line (or poll the port). Errors go to stderr with exit 1.
+ *
+ * Authentication is off: the connector listens on loopback only, for development and tests.
+ */
+public final class Launcher {
+    public static void main(String[] args) throws Exception {
+        int port = 7687;
+        Path data = Path.of(".data", "neo4j");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--data" -> data = Path.of(args[++i]);
+                default -> {
+                    System.err.println("neo4j-local: unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        long started = System.nanoTime();
+        Files.createDirectories(data);
+
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(data.toAbsolutePath())
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // Small machine: keep the page cache modest; the JVM heap is set by the caller.
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                    .build();
+        } catch (Throwable e) {
+            System.err.println("neo4j-local: failed to start: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
+
+        // SIGTERM/SIGINT end the wait below; the store is then closed and the process exits 0.
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), s -> stop.countDown());
+        Signal.handle(new Signal("INT"), s -> stop.countDown());
+
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        // Wait until the default database is available, so "ready" means queries succeed.
+        if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
+            System.err.println("neo4j-local: database did not become available");
+            System.exit(1);
+        }
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("NEO4J_READY bolt://127.0.0.1:" + port + " in " + ms + " ms");
+        System.out.flush();
+        stop.await();
+        dbms.shutdown();
+        System.out.println("NEO4J_STOPPED");
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(t.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            sb.append(" <- ").append(t.getMessage());
+        }
+        return sb.toString();
+    }
+}
