@@ -1,8 +1,8 @@
-import { pino, type Logger } from 'pino';
+import { pino, destination, type Logger } from 'pino';
 
 export type { Logger };
 
 /** Structured logs to stderr, so that stdout stays clean for `kg extract --format json`. */
 export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: undefined }, pino.destination(2));
+  return pino({ level, base: undefined }, destination(2));
 }

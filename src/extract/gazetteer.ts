@@ -144,7 +144,8 @@ export function shortForms(r: GazetteerRegion, parent: GazetteerRegion | undefin
   return [...out];
 }
 
-function stripSuffix(name: string): string {
+/** 河北省 -> 河北, 石家庄市 -> 石家庄, 广西壮族自治区 -> 广西. */
+export function stripSuffix(name: string): string {
   if (ETHNIC_AUTONOMY.test(name)) {
     const stem = name.replace(ETHNIC_AUTONOMY, '');
     // 西藏自治区: the 藏 is part of the place name, not a people's name to strip.

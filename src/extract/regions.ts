@@ -1,4 +1,4 @@
-import { gazetteer, type Gazetteer, type GazetteerRegion, type SurfaceForm } from './gazetteer.js';
+import { gazetteer, stripSuffix, type Gazetteer, type GazetteerRegion, type SurfaceForm } from './gazetteer.js';
 import { sentenceAt, type Sentence } from './sentences.js';
 import type { Evidence, RegionEntity, RegionLevel } from './types.js';
 
@@ -96,7 +96,10 @@ export function resolveRegionMentions(mentions: RegionMention[], g: Gazetteer = 
   const trusted = (form: SurfaceForm, region: GazetteerRegion, surface: string) => {
     if (form.kind === 'FULL' || region.level === 'PROVINCE') return true;
     if (region.level === 'CITY') return support(region) > 0 || (surfaceCount.get(surface) ?? 0) >= 2;
-    return region.parentCode !== null && (anchors.get(region.parentCode) ?? 0) > 0;
+    if (region.parentCode === null) return false;
+    // 廊坊开发区 names its city in itself.
+    const parentName = g.byCode.get(region.parentCode)!.name;
+    return (anchors.get(region.parentCode) ?? 0) > 0 || (region.level === 'ZONE' && surface.startsWith(stripSuffix(parentName)));
   };
 
   const resolved: Array<RegionMention & { code: string }> = [];

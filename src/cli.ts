@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { loadConfig } from './config.js';
+import { connectGraph } from './connect.js';
+import { extractArticle } from './extract/article.js';
+import type { ExtractedArticle, RegionEntity } from './extract/types.js';
+import { applySchema } from './graph/migrate.js';
+import { ingestPaths } from './ingest.js';
+import { createLogger } from './log.js';
+import { runningDetached, startDetached, stopDetached } from './neo4jLocal.js';
+
+/** `kg`: the command-line face of reform-graph. Exit code 0 on success, 1 when anything failed. */
+const program = new Command('kg').description('reform-graph: Chinese reform news as a Neo4j knowledge graph').showHelpAfterError();
+
+const db = program.command('db').description('the local Neo4j (neo4j-local) and the schema');
+
+db.command('start')
+  .description('start the local Neo4j in the background (data under DATA_DIR/neo4j, pid file DATA_DIR/neo4j.pid)')
+  .action(async () => {
+    const config = loadConfig();
+    const started = await startDetached({
+      port: config.NEO4J_LOCAL_PORT,
+      dataDir: join(config.DATA_DIR, 'neo4j'),
+      parentDir: config.DATA_DIR,
+      heap: config.NEO4J_LOCAL_HEAP,
+      onLog: (line) => console.error(line),
+    });
+    console.log(`Neo4j ready at ${started.uri} (pid ${started.pid}, ready in ${started.readyMs} ms)`);
+  });
+
+db.command('stop')
+  .description('stop the local Neo4j started by `kg db start`')
+  .action(async () => {
+    const stopped = await stopDetached(loadConfig().DATA_DIR);
+    console.log(stopped ? `stopped Neo4j (pid ${stopped.pid})` : 'Neo4j is not running');
+  });
+
+db.command('status')
+  .description('is the local Neo4j running, and does Bolt answer?')
+  .action(async () => {
+    const running = runningDetached(loadConfig().DATA_DIR);
+    if (!running) {
+      console.log('Neo4j is not running');
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`Neo4j running: pid ${running.pid}, ${running.uri}, data ${running.dataDir}, since ${running.startedAt}`);
+  });
+
+db.command('migrate')
+  .description('apply cypher/schema.cypher (constraints and indexes; idempotent)')
+  .action(async () => {
+    await withGraph(async (graph) => {
+      const n = await applySchema(graph);
+      console.log(`applied ${n} schema statements`);
+    });
+  });
+
+program
+  .command('ingest')
+  .description('extract articles from files or folders and write them to Neo4j')
+  .argument('<paths...>', 'files or folders')
+  .action(async (paths: string[]) => {
+    await withGraph(async (graph) => {
+      await applySchema(graph);
+      const summary = await ingestPaths(graph, paths, (e) => {
+        console.error(e.error ? `[${e.done}/${e.total}] FAILED ${e.path}: ${e.error}` : `[${e.done}/${e.total}] ${e.path}`);
+      });
+      console.log(
+        `articles: ${summary.written} written, ${summary.failed.length} failed; ` +
+          `${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`,
+      );
+      for (const f of summary.failed) console.log(`failed: ${f.path}: ${f.reason}`);
+      if (summary.failed.length > 0) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('extract')
+  .description('print what the extractor finds in articles (no database)')
+  .argument('<files...>', 'article files')
+  .addOption(new Option('--format <format>', 'json: one object a line (the public contract); table: for people').choices(['json', 'table']).default('json'))
+  .action(async (files: string[], options: { format: 'json' | 'table' }) => {
+    for (const file of files) {
+      try {
+        const extracted = extractArticle(await readFile(file), { source: file });
+        process.stdout.write(options.format === 'json' ? `${JSON.stringify(extracted)}\n` : table(extracted));
+      } catch (error) {
+        console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+        process.exitCode = 1;
+      }
+    }
+  });
+
+async function withGraph(work: (graph: Awaited<ReturnType<typeof connectGraph>>['graph']) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  const { graph, local } = await connectGraph(config, createLogger(config.LOG_LEVEL));
+  try {
+    await work(graph);
+  } finally {
+    await graph.close();
+    await local?.stop();
+  }
+}
+
+function table(a: ExtractedArticle): string {
+  const lines = [`== ${a.article.title ?? '(untitled)'}  [${a.article.id}]  ${a.article.date ?? ''}  ${a.article.source ?? ''}`];
+  for (const e of a.entities) {
+    const attr = e.type === 'Region' ? (e as RegionEntity).attributes : null;
+    const detail = attr ? `${attr.level} ${attr.code ?? ''} in ${attr.parent ?? '-'}` : '';
+    lines.push(`  ${e.type.padEnd(10)} ${e.name}  ${detail}  (as ${e.aliases.join(', ')})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(`kg: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, UnreadableInputError } from '../../src/extract/decode.js';
+import { normalizeArticle } from '../../src/extract/normalize.js';
+import { splitSentences } from '../../src/extract/sentences.js';
+
+describe('decodeBytes', () => {
+  const text = '石家庄市行政审批局推行“三证齐发”。';
+
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8'), 'utf-8'],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'utf-8'],
+    ['GBK', iconv.encode(text, 'gbk'), 'gb18030'],
+    ['UTF-16 LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]), 'utf-16le'],
+    ['UTF-16 BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]), 'utf-16be'],
+  ])('reads %s', (_name, bytes, encoding) => {
+    expect(decodeBytes(bytes)).toEqual({ text, encoding });
+  });
+
+  it('refuses images and other binary data with a reason', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(() => decodeBytes(png)).toThrow(UnreadableInputError);
+    expect(() => decodeBytes(png)).toThrow(/PNG/);
+    expect(() => decodeBytes(Buffer.from([1, 2, 3, 0, 5, 6]))).toThrow(/binary/);
+  });
+});
+
+describe('normalizeArticle', () => {
+  it('drops inline pinyin, tone marks included, and converts to simplified characters', () => {
+    const { text } = normalizeArticle('廊坊開發區(qū):紮實開展“走訪解促”,推動(dòng)營(yíng)商環(huán)境優化');
+    expect(text).toBe('廊坊开发区：扎实开展“走访解促”，推动营商环境优化');
+  });
+
+  it('keeps title and date from front matter and strips HTML, scripts and styles', () => {
+    const raw = '---\nlayout: post\ntitle: "杭州：优化营商环境"\ndate: 2023-05-04 10:00:00 +0800\n---\n<style>p{}</style><p>杭州市推行&ldquo;一件事&rdquo;改革。</p><script>alert(1)</script>';
+    expect(normalizeArticle(raw)).toEqual({ text: '杭州市推行“一件事”改革。', title: '杭州：优化营商环境', date: '2023-05-04' });
+  });
+
+  it('repairs PDF line breaks and stray spaces, keeping headings apart', () => {
+    const raw = '数智赋能 保定打造政务环境\n\n营商环境是区域经济发展的 晴雨表，政务环境是评价营商环境的硬指\n\n标。今年1~9月平均用时174.4天，比2022 年减少76.1天。';
+    expect(normalizeArticle(raw).text).toBe(
+      '数智赋能保定打造政务环境\n营商环境是区域经济发展的晴雨表，政务环境是评价营商环境的硬指标。今年1~9月平均用时174.4天，比2022年减少76.1天。',
+    );
+  });
+
+  it('drops paragraphs repeated verbatim and keeps photo credits on their own line', () => {
+    const raw = '成都市新都区推行“交地即开工”。\n\n近日，市民在政务大厅办事，效率提升。新华社记者 李明摄\n\n成都市新都区推行“交地即开工”。';
+    expect(normalizeArticle(raw).text).toBe('成都市新都区推行“交地即开工”。\n近日，市民在政务大厅办事，效率提升。新华社记者李明摄');
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits at sentence punctuation and paragraph breaks, closing quotes included', () => {
+    const text = '他说：“办成了。”随后离开！\n第二段；结束';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['他说：“办成了。”', '随后离开！', '第二段；', '结束']);
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // nodejieba is a native addon: forks keep each test file in its own process.
+    pool: 'forks',
+    testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          // One real Neo4j for the run, on its own port and data folder (test/globalSetup.ts).
+          globalSetup: ['test/globalSetup.ts'],
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
