@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Node loads graphql's CommonJS build for Pothos and yoga; Vite would hand our files its .mjs
+    // build, and two copies of graphql refuse each other's types. One copy: the CommonJS one.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     // nodejieba is a native addon: forks keep each test file in its own process.
     pool: 'forks',
