@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     await server?.close();
     await graph.close();
     await local?.stop();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
