@@ -104,13 +104,28 @@ async function withGraph(work: (graph: Awaited<ReturnType<typeof connectGraph>>[
   }
 }
 
+/** A summary for people: each entity with what places it, then the outcomes. */
 function table(a: ExtractedArticle): string {
   const lines = [`== ${a.article.title ?? '(untitled)'}  [${a.article.id}]  ${a.article.date ?? ''}  ${a.article.source ?? ''}`];
   for (const e of a.entities) {
-    const attr = e.type === 'Region' ? (e as RegionEntity).attributes : null;
-    const detail = attr ? `${attr.level} ${attr.code ?? ''} in ${attr.parent ?? '-'}` : '';
-    lines.push(`  ${e.type.padEnd(10)} ${e.name}  ${detail}  (as ${e.aliases.join(', ')})`);
+    const attr = e.attributes as Record<string, unknown>;
+    const detail =
+      e.type === 'Region'
+        ? `${attr.level} ${attr.code ?? '(no code)'} in ${attr.parent ?? '-'}`
+        : Object.entries(attr)
+            .filter(([k, v]) => v !== null && !k.endsWith('Id') && !(Array.isArray(v) && v.length === 0))
+            .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('/') : String(v)}`)
+            .join(' ');
+    const aliases = e.aliases.length > 0 ? `  (also ${e.aliases.join(', ')})` : '';
+    lines.push(`  ${e.type.padEnd(10)} ${e.name}  ${detail}${aliases}`);
   }
+  const names = new Map(a.entities.map((e) => [e.id, e.name]));
+  for (const o of a.outcomes) {
+    const change = o.change ? ` change ${o.change.value}${o.change.unit}${o.change.percent !== null ? ` (${o.change.percent}%)` : ''}` : '';
+    const where = [o.region && names.get(o.region), o.program && names.get(o.program)].filter(Boolean).join(', ');
+    lines.push(`  Outcome    ${o.indicator.padEnd(18)} ${o.subject}: ${o.before?.text ?? '?'} → ${o.after?.text ?? '?'}${change}${where ? `  [${where}]` : ''}`);
+  }
+  lines.push(`  ${a.relations.length} relations with evidence`);
   return `${lines.join('\n')}\n`;
 }
 

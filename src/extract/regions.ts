@@ -1,4 +1,5 @@
 import { gazetteer, stripSuffix, type Gazetteer, type GazetteerRegion, type SurfaceForm } from './gazetteer.js';
+import type { PlacedRegion } from './context.js';
 import { sentenceAt, type Sentence } from './sentences.js';
 import type { Evidence, RegionEntity, RegionLevel } from './types.js';
 
@@ -122,40 +123,114 @@ export function regionId(code: string): string {
   return `region:${code}`;
 }
 
+/** Zone suffixes after a place name, and the full form each abbreviation stands for. */
+const ZONE_AFTER_PLACE = /^(经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|开发区|综合保税区|保税区|自贸区|新区)/u;
+const ZONE_FULL_SUFFIX: Record<string, string> = { 经开区: '经济技术开发区', 高新区: '高新技术产业开发区' };
+
+interface ZoneMention {
+  start: number;
+  end: number;
+  surface: string;
+  id: string;
+  name: string;
+  parentCode: string;
+}
+
+/**
+ * Development zones the gazetteer lacks (石家庄经济技术开发区, 石家庄经开区): a place name followed
+ * by a zone suffix, placed under that place. One id per canonical name and parent.
+ */
+function zoneMentions(text: string, resolved: Array<RegionMention & { code: string }>, g: Gazetteer): ZoneMention[] {
+  const out: ZoneMention[] = [];
+  for (const m of resolved) {
+    const region = g.byCode.get(m.code)!;
+    if (region.level === 'PROVINCE' || region.level === 'ZONE') continue;
+    const suffix = ZONE_AFTER_PLACE.exec(text.slice(m.end, m.end + 9))?.[1];
+    if (!suffix) continue;
+    const name = stripSuffix(region.name) + (ZONE_FULL_SUFFIX[suffix] ?? suffix);
+    if (g.forms.get(name)?.some((f) => f.kind === 'FULL')) continue; // a gazetteer zone: the scan has it
+    out.push({ start: m.start, end: m.end + suffix.length, surface: text.slice(m.start, m.end + suffix.length), id: `region:zone:${region.code}:${name}`, name, parentCode: region.code });
+  }
+  return out;
+}
+
+export interface RegionFindings {
+  entities: RegionEntity[];
+  /** Every resolved mention with its lineage, for the other extractors' place context. */
+  placed: PlacedRegion[];
+}
+
 /** Regions named in the text, with their surface forms, evidence and lineage up to the province. */
-export function extractRegions(text: string, sentences: readonly Sentence[], g: Gazetteer = gazetteer()): RegionEntity[] {
-  const byCode = new Map<string, RegionEntity>();
-  for (const m of resolveRegionMentions(scanRegionMentions(text, g), g)) {
-    let entity = byCode.get(m.code);
-    if (!entity) {
-      const r = g.byCode.get(m.code)!;
-      const parent = r.parentCode ? g.byCode.get(r.parentCode) : undefined;
-      entity = {
+export function findRegions(text: string, sentences: readonly Sentence[], g: Gazetteer = gazetteer()): RegionFindings {
+  const byId = new Map<string, RegionEntity>();
+  const placed: PlacedRegion[] = [];
+  // The region itself, then its ancestors up to the province.
+  const lineageFrom = (code: string) =>
+    [g.byCode.get(code)!, ...g.ancestors(code)].map((a) => ({
+      id: regionId(a.code),
+      name: a.name,
+      level: a.level,
+      code: a.code,
+      parentId: a.parentCode ? regionId(a.parentCode) : null,
+    }));
+  const note = (id: string, make: () => RegionEntity, surface: string, start: number, end: number) => {
+    let entity = byId.get(id);
+    if (!entity) byId.set(id, (entity = make()));
+    if (!entity.aliases.includes(surface)) entity.aliases.push(surface);
+    if (entity.evidence.length < MAX_EVIDENCE) entity.evidence.push(evidenceFor(text, sentences, start, end));
+    placed.push({
+      start,
+      end,
+      id,
+      name: entity.name,
+      level: entity.attributes.level,
+      lineage: [{ id, name: entity.name, level: entity.attributes.level }, ...entity.attributes.lineage.map(({ id: aid, name, level }) => ({ id: aid, name, level }))],
+    });
+  };
+
+  const resolved = resolveRegionMentions(scanRegionMentions(text, g), g);
+  for (const m of resolved) {
+    const r = g.byCode.get(m.code)!;
+    const [, ...ancestors] = lineageFrom(r.code);
+    note(
+      regionId(r.code),
+      () => ({
         id: regionId(r.code),
         type: 'Region',
         name: r.name,
-        attributes: {
-          level: r.level,
-          code: r.code,
-          parent: parent?.name ?? null,
-          parentId: parent ? regionId(parent.code) : null,
-          lineage: g.ancestors(r.code).map((a) => ({
-            id: regionId(a.code),
-            name: a.name,
-            level: a.level,
-            code: a.code,
-            parentId: a.parentCode ? regionId(a.parentCode) : null,
-          })),
-        },
+        attributes: { level: r.level, code: r.code, parent: ancestors[0]?.name ?? null, parentId: ancestors[0]?.id ?? null, lineage: ancestors },
         aliases: [],
         evidence: [],
-      };
-      byCode.set(m.code, entity);
-    }
-    if (!entity.aliases.includes(m.surface)) entity.aliases.push(m.surface);
-    if (entity.evidence.length < MAX_EVIDENCE) entity.evidence.push(evidenceFor(text, sentences, m.start, m.end));
+      }),
+      m.surface,
+      m.start,
+      m.end,
+    );
   }
-  return [...byCode.values()];
+  for (const z of zoneMentions(text, resolved, g)) {
+    const ancestors = lineageFrom(z.parentCode);
+    note(
+      z.id,
+      () => ({
+        id: z.id,
+        type: 'Region',
+        name: z.name,
+        attributes: { level: 'ZONE', code: null, parent: ancestors[0]!.name, parentId: ancestors[0]!.id, lineage: ancestors },
+        aliases: [],
+        evidence: [],
+      }),
+      z.surface,
+      z.start,
+      z.end,
+    );
+  }
+  for (const e of byId.values()) e.aliases = e.aliases.filter((a) => a !== e.name);
+  return { entities: [...byId.values()], placed: placed.sort((a, b) => a.start - b.start) };
+}
+
+/** The Region entities of a text (see findRegions). */
+export function extractRegions(text: string, sentences: readonly Sentence[], g: Gazetteer = gazetteer()): RegionEntity[] {
+  return findRegions(text, sentences, g).entities;
 }
 
 export function evidenceFor(text: string, sentences: readonly Sentence[], start: number, end: number): Evidence {

@@ -3,6 +3,10 @@
  * ExtractedArticle per input article. Scripts and the evaluation read it, so change it
  * only by adding fields.
  */
+import type { ExtractedOutcome } from './outcomes.js';
+
+export type { ExtractedOutcome };
+
 export type EntityType = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise';
 
 export type RegionLevel = 'PROVINCE' | 'CITY' | 'DISTRICT' | 'COUNTY' | 'ZONE';
@@ -43,6 +47,8 @@ export interface ExtractedRelation {
   from: string;
   to: string;
   evidence: Evidence | null;
+  /** Relation properties, such as the title of HOLDS. */
+  attributes?: Record<string, unknown>;
 }
 
 export interface ExtractedArticle {
@@ -60,5 +66,5 @@ export interface ExtractedArticle {
   text: string;
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
-  outcomes: unknown[];
+  outcomes: ExtractedOutcome[];
 }
