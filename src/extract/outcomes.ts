@@ -48,29 +48,38 @@ const CHANGE_WORD = `${DOWN}|${UP}|节约|节省`;
 /** The patterns, most specific first; a span used by one is not read again by the next. */
 const PATTERNS: Array<{ name: string; re: RegExp }> = [
   // 由64项压减至32项, 从1小时减少到10分钟, 由1-2小时减至5-10分钟
-  { name: 'fromTo', re: new RegExp(`(?:由|从)${Q}[^，。；\\d]{0,4}?(?:${CHANGE_WORD})?(?:至|到|为)${Q}`, 'gu') },
+  { name: 'fromTo', re: new RegExp(`(?:由|从)(?:每日|每天|每件|件均)?${Q}[^，。；\\d]{0,4}?(?:${CHANGE_WORD})?(?:至|到|为)${Q}`, 'gu') },
   // 至少1小时减少到10分钟
   { name: 'fromTo', re: new RegExp(`${Q}(?:${DOWN}|${UP})(?:至|到)${Q}`, 'gu') },
   // 缩短至13个工作日
   { name: 'to', re: new RegExp(`(?:${DOWN}|${UP})(?:至|到)${Q}`, 'gu') },
+  // 以前审批需要1-2个月时间: the old state, when the new one is not a number (现在只要几天)
+  { name: 'formerly', re: new RegExp(`(?:以前|过去|原来|以往|改革前)[^，。；\\d]{0,8}?(?:需要|需|要|耗时|用时)${Q}`, 'gu') },
+  // 企业投产可提前3~4个月: time saved
+  { name: 'earlier', re: new RegExp(`提前${Q}`, 'gu') },
   // 比2022年减少76.1天, 较上年缩短30%
   { name: 'compared', re: new RegExp(`(?:比|较)([^，。；]{0,8}?)((?:${CHANGE_WORD}))了?(${QUANTITY_PATTERN}|${PROPORTION_PATTERN})`, 'gu') },
   // 压缩了近90%, 时间缩短了1/3, 费用降低了一半以上
   { name: 'by', re: new RegExp(`(${CHANGE_WORD})了?(${QUANTITY_PATTERN}|(?:${PROPORTION_PATTERN})(?:以上|左右)?)`, 'gu') },
   // 提升审批效率50%以上
   { name: 'byWhat', re: new RegExp(`(${UP}|${DOWN})([^，。；\\d“”]{2,8}?)((?:近|约|超过)?\\d+(?:\\.\\d+)?%(?:以上)?)`, 'gu') },
+  // 年均节约企业开办成本200万元以上, 累计减免税费10亿元: money enterprises save
+  { name: 'saved', re: new RegExp(`(节约|节省|减免|减轻|降低)([^，。；\\d“”]{0,8}?)((?:近|约|超过)?\\d+(?:\\.\\d+)?(?:万元|亿元)(?:以上)?)`, 'gu') },
   // 平均用时174.4天
   { name: 'took', re: new RegExp(`(?:平均)?(?:用时|时长|耗时|时限为)${Q}`, 'gu') },
   // 2个工作日内“三证齐发”, 4小时内办结
-  { name: 'within', re: new RegExp(`(\\d+(?:\\.\\d+)?\\s*(?:个工作日|工作日|个小时|小时|分钟|天|日))(?:内|以内)(?=[“]?(?:办结|完成|办理|审批|发放|核发|出具|答复|办|响应|解决|回复|三证|拿到|取得|领取))`, 'gu') },
+  // 一周内取得施工许可证, 企业开办1日办结 (办结 needs no 内)
+  { name: 'within', re: new RegExp(`((?:\\d+(?:\\.\\d+)?|[一两二三四五六七八九十])\\s*(?:个工作日|工作日|个小时|小时|分钟|天|日|周|个月))(?:(?:内|以内)(?=[“]?(?:办结|完成|办理|审批|发放|核发|出具|答复|办|响应|解决|回复|三证|拿到|取得|领取))|(?=办结|办完))`, 'gu') },
   // 满意率99.06%, 网办率达到99%, 好评率达99%以上, 占比80%
   { name: 'rate', re: /((?:率|占比|满意度|比例|比重))(?:均)?(?:达到|达|为|保持在|提升至|提高到|提高至|超过)?((?:近|超过)?\d+(?:\.\d+)?%(?:以上)?)/gu },
   // 100%全流程网上办理
   { name: 'online', re: /(\d+(?:\.\d+)?%)(?:的)?(?:事项|业务)?(?:实现)?(?:全流程|全程)?(?:网上办理|网上办|网办|线上办理|掌上办|不见面审批)/gu },
+  // 80%以上现场勘验事项使用“互联网+现场勘验”新模式: a share of the matters handled a new way
+  { name: 'share', re: /((?:近|超过)?\d+(?:\.\d+)?%(?:以上)?)(?:的)?([^，。；\d%]{1,10}?(?:事项|业务|审批|申请))(?=使用|采用|实现|通过|可|已|网上|在线)/gu },
 ];
 
 /** Economic statistics are not outcomes of how government works. */
-const NOT_GOVERNMENT_PERFORMANCE = /(投资|营业收入|销售收入|利税|增速|产值|GDP|增加值|总量|营收|容量|人口|面积|亩|产能|出口|进口|税收|收入|工资|利润|覆盖率提升|普及率|应用率|数控化率)/u;
+const NOT_GOVERNMENT_PERFORMANCE = /(投资额|完成投资|总投资|固定资产投资|投资增长|营业收入|销售收入|利税|增速|产值|GDP|增加值|总量|营收|容量|人口|面积|亩|产能|出口|进口|税收|收入|工资|利润|覆盖率提升|普及率|应用率|数控化率)/u;
 
 const INDICATOR_RULES: Array<[Indicator, (s: string, unit: string) => boolean]> = [
   ['CUSTOMS_TIME', (s) => /通关/u.test(s)],
@@ -82,6 +91,11 @@ const INDICATOR_RULES: Array<[Indicator, (s: string, unit: string) => boolean]> 
   ['APPROVAL_TIME', (s, u) => (isTime(u) || TIME_WORDS.test(s)) && /审批|许可|开办|施工|立项|开工|登记|注册|核发|三证|准营|验收|办电|接电|获得电力|报装/u.test(s)],
   ['PROCESSING_TIME', (s, u) => isTime(u) || TIME_WORDS.test(s)],
 ];
+
+/** Freight by rail, sea or air: logistics, not government. */
+const LOGISTICS = /班列|海运|空运|陆运|运输距离/u;
+/** Targets and plans are not results yet: 力争到2025年 … 提升20%以上. */
+const GOAL = /力争|争取到|目标是|预计|计划到|到20\d\d年/u;
 
 /** A percentage change of these is a change in time. */
 const TIME_WORDS = /时间|用时|时限|周期|时长|耗时|效率|提速/u;
@@ -155,6 +169,18 @@ export function findOutcomes(
         if (before && after) change = changeBetween(before, after);
       } else if (name === 'to' || name === 'took' || name === 'within') {
         after = parseQuantity(m[1]!);
+      } else if (name === 'formerly') {
+        before = parseQuantity(m[1]!);
+      } else if (name === 'earlier') {
+        const saved = parseQuantity(m[1]!);
+        if (saved) change = { text: saved.text, value: -saved.value, unit: saved.unit, percent: null, direction: 'DECREASE' };
+      } else if (name === 'share') {
+        after = parseQuantity(m[1]!);
+        subject = m[2]!;
+      } else if (name === 'saved') {
+        const saved = parseQuantity(m[3]!);
+        if (m[2]) subject = m[2];
+        if (saved) change = { text: saved.text, value: -saved.value, unit: saved.unit, percent: null, direction: 'DECREASE' };
       } else if (name === 'compared' || name === 'by' || name === 'byWhat') {
         const verb = name === 'compared' ? m[2]! : m[1]!;
         const amount = parseQuantity(name === 'compared' ? m[3]! : name === 'by' ? m[2]! : m[3]!);
@@ -175,8 +201,9 @@ export function findOutcomes(
       if (subject === '' || /^\d/u.test(subject)) subject = previousClauseSubject(text, start, sentence.start) || subject;
       const context = `${subject} ${words}`;
       if (NOT_GOVERNMENT_PERFORMANCE.test(subject)) continue;
-      const unit = after?.unit ?? change?.unit ?? before?.unit ?? '';
       const sentenceText = text.slice(sentence.start, sentence.end);
+      if (LOGISTICS.test(sentenceText) || GOAL.test(text.slice(sentence.start, start))) continue;
+      const unit = after?.unit ?? change?.unit ?? before?.unit ?? '';
       let indicator = classifyIndicator(context, unit);
       // A rate is what its own words say (接通率 is not a satisfaction rate because 满意率 follows).
       if (name !== 'rate' && (indicator === 'OTHER' || indicator === 'PROCESSING_TIME')) {
@@ -186,18 +213,50 @@ export function findOutcomes(
       }
       const region = places.within(sentence.start, sentence.end)?.id ?? null;
       const program = programOf(text, programs, sentence.start, start);
-      const draft = { indicator, subject, before, after, change, region };
-      const id = outcomeId(draft);
       taken.push([start, end]);
-      if (ids.has(id)) continue;
-      ids.add(id);
       const evidence = evidenceFor(text, sentences, start, end);
-      outcomes.push({ id, ...draft, program, evidence });
-      if (program) relations.push({ type: 'ACHIEVED', from: program, to: id, evidence });
+      // "覆盖率、差评整改率和满意度均达到100%": one outcome per rate named.
+      const subjects = name === 'rate' ? enumeratedRates(text, sentence.start, start, m[1]!, subject) : [subject];
+      for (const one of subjects) {
+        const draft = { indicator: subjects.length > 1 ? classifyIndicator(one, unit) : indicator, subject: one, before, after, change, region };
+        const id = outcomeId(draft);
+        if (ids.has(id)) continue;
+        ids.add(id);
+        outcomes.push({ id, ...draft, program, evidence });
+        if (program) relations.push({ type: 'ACHIEVED', from: program, to: id, evidence });
+      }
     }
   }
   outcomes.sort((a, b) => a.evidence.start - b.evidence.start);
-  return { outcomes, relations };
+  const merged = mergeStatedChanges(outcomes);
+  return { outcomes: merged, relations: relations.filter((r) => merged.some((o) => o.id === r.to)) };
+}
+
+/**
+ * "平均用时174.4天，比2022年减少76.1天": a change stated right after a level, in the same
+ * sentence and unit, is that level's change, not an outcome of its own.
+ */
+function mergeStatedChanges(sorted: ExtractedOutcome[]): ExtractedOutcome[] {
+  const out: ExtractedOutcome[] = [];
+  for (const o of sorted) {
+    const previous = out.at(-1);
+    const changeOnly = o.change && !o.before && !o.after;
+    if (changeOnly && previous?.after && !previous.change && previous.after.unit === o.change!.unit && previous.evidence.sentence === o.evidence.sentence && o.evidence.start - previous.evidence.end <= 12) {
+      previous.change = o.change;
+      previous.evidence = { ...previous.evidence, end: o.evidence.end };
+      continue;
+    }
+    out.push(o);
+  }
+  return out;
+}
+
+/** The rates a clause lists before one shared value: A率、B率和C度 → [A率, B率, C度]. */
+function enumeratedRates(text: string, floor: number, at: number, rateWord: string, subject: string): string[] {
+  const clause = text.slice(floor, at).split(/[，。；：,;:]/u).pop() ?? '';
+  const rated = (clause + rateWord).split(/[、和及与]/u).map((p) => p.replace(/[“”"]/gu, '').replace(/均.*$/u, '').trim());
+  const rates = rated.filter((p) => /(率|度|占比)$/u.test(p));
+  return rates.length > 1 ? rates : [subject];
 }
 
 function previousClauseSubject(text: string, at: number, floor: number): string {

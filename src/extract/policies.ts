@@ -5,6 +5,8 @@ import { sentenceAt, type Sentence } from './sentences.js';
 import type { ExtractedEntity, ExtractedRelation } from './types.js';
 
 const TITLE = /《([^《》\n]{2,80})》/gu;
+/** Certificates and licences are written in 《》 too (《建设工程规划许可证》): documents, not policies. */
+const CERTIFICATE = /(证|证书|执照|许可证|登记证)$/u;
 /** Verbs that say a body issued the document: 出台, 印发, 制定 … */
 const ISSUED = /(出台|印发|制定|发布|颁布|下发|出台了|印发了|制定了|发布了)[^，。；]{0,4}$/u;
 
@@ -30,6 +32,7 @@ export function findPolicies(
   const seen = new Set<string>();
   for (const m of text.matchAll(TITLE)) {
     const name = m[1]!.trim();
+    if (CERTIFICATE.test(name)) continue;
     const id = `policy:${name}`;
     const start = m.index;
     const end = start + m[0].length;

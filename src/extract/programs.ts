@@ -15,23 +15,74 @@ export interface ProgramMention {
   sentenceStart: number;
 }
 
-const PROGRAM_NOUN = '(?:新模式|审批模式|服务模式|工作模式|模式|工作制度|制度|工作机制|创新机制|机制|平台|专项行动|三大行动|行动|工程|改革|套餐|专班|工作法|服务)';
+/** What a program is called after its name: 模式, 工作创新机制, 专项行动, 微信小程序 … */
+const PROGRAM_NOUN =
+  '(?:(?:新|工作|创新|服务|审批|专项|评价|管理|运行|监测|微信|政策)*(?:模式|制度|机制|平台|行动|工程|改革|套餐|专班|工作法|服务|系统|体系|计划|战略|试点|活动|夜校|小程序|清单|专项资金|发展资金|发展基金|基金))';
+/**
+ * The nouns a 推行/建立 … phrase may end with. Narrower than after a quoted name: 服务, 体系 and
+ * 活动 end too many ordinary phrases (配套服务, 现代产业体系, 宣讲活动).
+ */
+const PHRASE_NOUN =
+  '(?:(?:新|工作|创新|服务|审批|专项|评价|管理|运行|监测|政策)*(?:模式|制度|机制|平台|行动|工程|改革|套餐|专班|工作法|系统|计划|战略|试点|夜校|清单|斗争|专项资金|发展资金|发展基金))(?![中站所室])';
 const QUOTED = new RegExp(`“([^“”\\n。！？，；：]{2,24})”(${PROGRAM_NOUN})?(式|意识|精神|作风|理念|的理念)?`, 'gu');
 /** Verbs that introduce a measure being carried out. */
-const DOING = /(推行|推出|实行|建立|开展|实施|推进|深化|打造|创新|探索|试行|启动|上线|开通|构建|落实|推广|实现|首创|创设|设立|开发|完善|健全|聚焦|聚力|升级|运用|依托|采取|采用)[^，。；]{0,4}$/u;
+const DOING = /(推行|推出|实行|建立|开展|实施|推进|深化|打造|创新|探索|试行|启动|上线|开通|构建|落实|推广|实现|首创|创设|设立|开发|完善|健全|聚焦|聚力|升级|运用|依托|采取|采用)[^，。；]{0,6}$/u;
 /** Metaphors and slogans in quotes: 吃“定心丸”, 添“催化剂”, 当好“店小二”, 打好“翻身仗”. */
-const FIGURATIVE_BEFORE = /(吃|添|当好|当|做好|做|甘当|争当|成为|打好|打赢|破解|拔掉|搬掉|树立|坚持|围绕|按照|以|的)$/u;
+const FIGURATIVE_BEFORE = /(吃|添|当好|当|做好|做|甘当|争当|成为|打好|打赢|破解|拔掉|搬掉|树立)$/u;
+/** Guiding ideas: 坚持“项目为王”, 按照“缺什么补什么”; a name shaped like a reform still counts (围绕“高效办成一件事”). */
+const GUIDING_BEFORE = /(坚持|围绕|按照|以|的)$/u;
 /** Shapes of named service reforms: 拿地即开工, 一网通办, 先建后验, 不见面审批, 书记直通车. */
-const REFORM_SHAPE = /(即|办|证|审批|许可|通|先.后|不见面|零|直通车|代办|帮办|容缺|承诺|一件事|一站|一窗|一链|一企|多评|多规|联审|联办|秒批|掌上|网上|线上|合同制|验)/u;
+const REFORM_SHAPE = /(即|办|证|审批|许可|通|先.后|不见面|零|直通车|代办|帮办|容缺|承诺|一件事|一站|一窗|一链|一企|一事|多评|多规|联审|联办|秒批|掌上|网上|线上|制$|验|圈$)/u;
 const PHRASE = new RegExp(
-  `(?:推行|推出|实行|建立|开展|实施|构建|打造|创新推出|探索|健全|建立健全|启动|开通)([^，。；、“”《》\\s]{2,16}?${PROGRAM_NOUN})`,
+  `(?:推行|推出|实行|建立|开展|实施|构建|打造|创新推出|探索|健全|建立健全|启动|开通|大力推进|推进|深化|强化|成立|创办|设立|加快|践行|研发使用|研发|制定)([^，。；、“”《》\\s]{2,16}?${PHRASE_NOUN})`,
   'gu',
 );
 
+/** Short quoted names shaped like a service: 冀时办, 网上办, 秒批, 好差评. */
+const SHORT_SERVICE = /(办|批|评|通)$/u;
+/** Quoted words that are periods, designations or honours, not programs: “十四五”, “…示范点”. */
+const NOT_A_PROGRAM = /^十[一二三四五六七八九]五$|(示范点|示范区|示范县|先进单位|典型县|称号)$/u;
+/** A count before the noun says the quoted list names that many programs: 三项机制, 三大行动. */
+const NAMED_AFTER = new RegExp(`^([\\u4e00-\\u9fff]{1,8}?${PROGRAM_NOUN})`, 'u');
+const COUNTED_NOUN = new RegExp(`^[两二三四五六七八九十\\d]+(?:项|大|个|种)(${PROGRAM_NOUN})`, 'u');
+
+/**
+ * “拿地即开工、竣工即投产、生产即准营”一链审批服务模式 names three reforms; “亲清连心、素能提升、
+ * 薪火相传”三大行动 three campaigns. A list after 实现 is a goal reached, and a list of plain
+ * words with neither shape nor count is a slogan (“稳中向好、进中提质”).
+ */
+function enumeratedPrograms(text: string, at: number, quoted: string, noun: string | undefined, before: string): Candidate[] {
+  if (/实现[^，。；]{0,4}$/u.test(before)) return [];
+  const after = text.slice(at + quoted.length + 2, at + quoted.length + 14);
+  const counted = COUNTED_NOUN.exec(after);
+  const namedAfter = NAMED_AFTER.exec(after);
+  const parts = quoted.split('、').map((p) => p.trim());
+  const out: Candidate[] = [];
+  let offset = at + 1;
+  for (const part of parts) {
+    const start = text.indexOf(part, offset);
+    offset = start + part.length;
+    if (part.length < 2 || part.length > 12) continue;
+    if (counted) out.push({ name: part + counted[1]!.replace(/^(?:工作|专项)/u, ''), start, end: start + part.length });
+    else if ((noun !== undefined || DOING.test(before)) && REFORM_SHAPE.test(part)) out.push({ name: part, start, end: start + part.length });
+  }
+  const end = at + quoted.length + 2;
+  if (namedAfter && !counted && out.length > 0) {
+    // …”一链审批服务模式: the model the listed reforms make up.
+    out.push({ name: namedAfter[1]!, start: end, end: end + namedAfter[1]!.length });
+  } else if (noun && out.length === 0) {
+    // “稳中向好、进中提质”政策清单: the list is the name of one thing.
+    out.push({ name: quoted.replace(/\s+/gu, '') + noun, start: at, end: end + noun.length });
+  }
+  return out;
+}
+
 /** Words that open a phrase without belonging to the name: 建立了…, 推行新的… */
-const LEADING_FILLER = /^(了|起|的|着|新的|一批|一套|各类|相关|建立|健全|推行|实施|实行|开展|构建|打造|推出)+/u;
+const LEADING_FILLER = /^(了|起|的|着|新的|一批|一套|一个|各类|相关|建立|健全|完善|推行|实施|实行|开展|构建|打造|推出)+/u;
+/** A phrase that holds another such verb starts after it: 开创性创办了新型农民夜校. */
+const INNER_VERB = /^.*(?:推行|推出|实行|建立|开展|实施|创办|设立|成立|践行)了?/u;
 /** Phrases made only of generic words name no particular program: 工作机制, 监管机制, 审批服务. */
-const GENERIC_PROGRAM = new RegExp(`^(?:工作|监管|审批|网上|政务|服务|管理|协调|长效|考核|联动|沟通|保障|运行|常态化|相关|新型|创新)*${PROGRAM_NOUN}$`, 'u');
+const GENERIC_PROGRAM = new RegExp(`^(?:工作|监管|审批|网上|政务|服务|管理|协调|长效|考核|联动|沟通|保障|运行|常态化|相关|新型|创新)*${PHRASE_NOUN}$`, 'u');
 
 const KIND_BY_NOUN: Array<[RegExp, ProgramKind]> = [
   [/模式$/u, 'MODEL'],
@@ -71,6 +122,8 @@ interface Candidate {
   name: string;
   start: number;
   end: number;
+  /** Read from quotes (a list of quoted names continues while each is accepted). */
+  quoted?: boolean;
 }
 
 /** Quoted names that are programs, and 推行/建立 … 模式/制度/机制 phrases. */
@@ -79,17 +132,37 @@ export function programCandidates(text: string): Candidate[] {
   for (const m of text.matchAll(QUOTED)) {
     const [whole, quoted, noun, figurative] = m as unknown as [string, string, string | undefined, string | undefined];
     if (figurative) continue; // “店小二”式服务, “店小二”意识
-    if (!noun && quoted.includes('、')) continue; // enumerated slogans: “稳中向好、进中提质”
     const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (quoted.includes('、')) {
+      out.push(...enumeratedPrograms(text, m.index, quoted, noun, before));
+      continue;
+    }
+    if (NOT_A_PROGRAM.test(quoted)) continue;
     if (!noun && FIGURATIVE_BEFORE.test(before)) continue;
-    const named = noun !== undefined || DOING.test(before) || REFORM_SHAPE.test(quoted);
+    if (!noun && GUIDING_BEFORE.test(before) && !REFORM_SHAPE.test(quoted)) continue;
+    // “智能推”“材料云柜”“视频帮办”: a quote right after an accepted one is the same list.
+    const listed = out.at(-1)?.end === m.index && out.at(-1)!.quoted === true;
+    const named = noun !== undefined || listed || DOING.test(before) || REFORM_SHAPE.test(quoted) || SHORT_SERVICE.test(quoted);
     if (!named || quoted.length < 2 || /^[\d\s.+%-]+$/u.test(quoted) && !noun) continue;
-    if (!noun && quoted.length <= 3 && !DOING.test(before)) continue; // short quoted words are mostly figures of speech
-    const name = quoted.length <= 3 || /^[\d+]+$/u.test(quoted) ? quoted + (noun ?? '') : quoted;
-    out.push({ name: name.replace(/\s+/gu, ''), start: m.index, end: m.index + whole.length });
+    // Short quoted words are mostly figures of speech, unless shaped like a service: “冀时办”, “打包办”.
+    if (!noun && quoted.length <= 3 && !listed && !DOING.test(before) && !SHORT_SERVICE.test(quoted)) continue;
+    // “6+1”专项行动 and “五个一”机制 need their noun to be a name; “好差评”评价系统 does not.
+    const name = (quoted.length <= 3 && !SHORT_SERVICE.test(quoted)) || /^[\d+]+$/u.test(quoted) ? quoted + (noun ?? '') : quoted;
+    const plus = name.split('+');
+    if (!noun && plus.length === 2 && plus.every((p) => REFORM_SHAPE.test(p))) {
+      // “一件事一次办+无感审批”: two reforms offered together.
+      let at = m.index + 1;
+      for (const p of plus) {
+        out.push({ name: p, start: at, end: at + p.length, quoted: true });
+        at += p.length + 1;
+      }
+      continue;
+    }
+    out.push({ name: name.replace(/\s+/gu, ''), start: m.index, end: m.index + whole.length, quoted: true });
   }
   for (const m of text.matchAll(PHRASE)) {
-    const phrase = m[1]!.replace(LEADING_FILLER, '');
+    const phrase = m[1]!.replace(INNER_VERB, '').replace(LEADING_FILLER, '');
+    if (phrase.length < 4) continue; // 一个试点, 完善基金: a noun with too little name
     if (GENERIC_PROGRAM.test(phrase)) continue;
     const start = m.index + m[0].length - phrase.length;
     if (out.some((c) => c.start <= start && c.end >= start)) continue;

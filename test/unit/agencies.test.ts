@@ -41,3 +41,24 @@ describe('agencies', () => {
     expect(namesOf(extract('通过政府出标准、企业作承诺，各部门强服务。该局办件总量增长。'), 'Agency')).toEqual([]);
   });
 });
+
+describe('agency rules added for the seeds, each with sentences from elsewhere', () => {
+  it.each([
+    ['廊坊开发区召开会议。开发区党工委副书记、管委会常务副主任姚振辉说。', ['廊坊经济技术开发区管委会']],
+    ['从新乐市委宣传部了解到，该市发挥新时代文明实践中心作用。', ['新乐市新时代文明实践中心']],
+    ['成都市新都区综合设置公园城市建设服务中心、城市精细管理运维中心等机构。', ['新都区公园城市建设服务中心']],
+    ['郑州市二七区优化区级智慧城市运行中心。', ['二七区智慧城市运行中心']],
+    ['作者系保定市政协副主席。', ['保定市政协']],
+    ['南宁市人大常委会开展执法检查。', ['南宁市人大常委会']],
+    ['市纪委监委、市委市政府督查室跟踪问效。保定市推行帮办代办。', ['保定市委市政府督查室']],
+    ['有3个协会被中国科协、财政部评为先进单位。', ['财政部']],
+    ['哈尔滨市“12345”便民服务热线打造诉求处置专班。', ['哈尔滨市12345热线']],
+  ])('%s', (text, expected) => {
+    expect(namesOf(extract(text), 'Agency')).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('reads 市委市政府督查室 as one office, and 财政部门 as no body', () => {
+    const names = namesOf(extract('保定市委市政府督查室跟踪问效，各级财政部门配合。'), 'Agency');
+    expect(names).toEqual(['保定市委市政府督查室']);
+  });
+});

@@ -49,11 +49,8 @@ describe('outcomes', () => {
     expect(only('石家庄海关通关时间较之前压缩了近90%。')).toMatchObject({ indicator: 'CUSTOMS_TIME', change: { value: -90, unit: '%', direction: 'DECREASE' } });
     expect(only('深圳市不动产登记时间缩短了1/3。').change).toMatchObject({ value: -33.3, unit: '%' });
     const o = extract('今年1~9月自立项到取得施工许可证平均用时174.4天，比2022年减少76.1天。').outcomes;
-    expect(o.map((x) => [x.indicator, x.after?.value ?? null, x.change?.value ?? null])).toEqual([
-      ['APPROVAL_TIME', 174.4, null],
-      ['APPROVAL_TIME', null, -76.1],
-    ]);
-    expect(o[1]!.subject).toContain('施工许可证');
+    expect(o.map((x) => [x.indicator, x.after?.value ?? null, x.change?.value ?? null])).toEqual([['APPROVAL_TIME', 174.4, -76.1]]);
+    expect(o[0]!.subject).toContain('施工许可证');
   });
 
   it('reads service levels: N个工作日内办结, rates, 100%网上办理', () => {
@@ -88,5 +85,54 @@ describe('outcomes', () => {
     ['接通率', '%', 'OTHER'],
   ])('%s (%s) measures %s', (subject, unit, indicator) => {
     expect(classifyIndicator(subject, unit)).toBe(indicator);
+  });
+});
+
+describe('outcome patterns added for the seeds, each with sentences from elsewhere', () => {
+  const values = (text: string) =>
+    extract(text).outcomes.map((o) => ({ indicator: o.indicator, before: o.before?.value ?? null, after: o.after?.value ?? null, change: o.change?.value ?? null }));
+
+  it.each([
+    // formerly: the old state when the new one has no number
+    ['藁城区以前审批需要1-2个月时间，现在只要几天时间。', { before: 2, after: null, change: null }],
+    ['成都市过去办理施工许可需要45天，如今大幅缩短。', { before: 45, after: null, change: null }],
+    // earlier: time saved
+    ['企业投产可提前3~4个月。', { before: null, after: null, change: -4 }],
+    ['杭州市推行“拿地即开工”，项目开工可提前2个月。', { before: null, after: null, change: -2 }],
+    // saved: money enterprises save
+    ['年均节约企业开办成本200万元以上。', { indicator: 'COST', change: -200 }],
+    ['苏州市今年累计减免税费12.5亿元。', { indicator: 'COST', change: -12.5 }],
+    // within, written out and without 内
+    ['帮扶企业一周内取得施工许可证。', { indicator: 'APPROVAL_TIME', after: 7 }],
+    ['郑州市实现企业开办1日办结。', { indicator: 'APPROVAL_TIME', after: 1 }],
+    ['南昌市不动产登记两个工作日内办结。', { after: 2 }],
+    // share of matters handled a new way
+    ['80%以上现场勘验事项使用“互联网+现场勘验”新模式。', { after: 80 }],
+    ['武汉市90%的审批事项实现网上办理。', { indicator: 'ONLINE_RATE', after: 90 }],
+  ])('%s', (text, expected) => {
+    expect(values(text)).toEqual([expect.objectContaining(expected)]);
+  });
+
+  it('reads one outcome per rate when several share a value', () => {
+    const found = values('“好差评”事项覆盖率、差评整改率和满意度均达到100%。');
+    expect(found).toHaveLength(3);
+    expect(found.every((o) => o.after === 100)).toBe(true);
+    expect(values('济南市12345热线接通率和办结率均达到98%。')).toHaveLength(2);
+  });
+
+  it('keeps a change stated right after a level with that level', () => {
+    expect(values('工程建设项目审批平均用时174.4天，比2022年减少76.1天。')).toEqual([{ indicator: 'APPROVAL_TIME', before: null, after: 174.4, change: -76.1 }]);
+    expect(values('西安市企业开办平均用时2.5天，比上年缩短1天。')).toEqual([expect.objectContaining({ after: 2.5, change: -1 })]);
+  });
+
+  it.each([
+    // freight is not government
+    ['与之前通过天津港海运相比，时间缩短了1/3；与空运相比，费用降低了一半以上。'],
+    ['中欧班列开行后，运输时间缩短了20天。'],
+    // targets are not results
+    ['力争到2025年，电子商务覆盖率提升20%以上。'],
+    ['预计明年审批时间将缩短至10个工作日。'],
+  ])('reads no outcome in: %s', (text) => {
+    expect(values(text)).toEqual([]);
   });
 });

@@ -72,3 +72,47 @@ describe('policies and enterprises', () => {
     expect(a.relations).toContainEqual(expect.objectContaining({ type: 'LOCATED_IN', from: 'enterprise:石家庄四药集团', to: 'region:1301' }));
   });
 });
+
+describe('program rules added for the seeds, each with sentences from elsewhere', () => {
+  const programs = (text: string) => namesOf(extract(text), 'Program');
+
+  it.each([
+    // a quoted list after a doing verb: each reform of the shape, and the model they make up
+    ['推行“拿地即开工、竣工即投产、生产即准营”一链审批服务模式。', ['拿地即开工', '竣工即投产', '生产即准营', '一链审批服务模式']],
+    ['杭州市推出“一窗受理、集成服务”改革。', ['一窗受理']],
+    // a counted noun after the list
+    ['实施“亲清连心、素能提升、薪火相传”三大行动。', ['亲清连心行动', '素能提升行动', '薪火相传行动']],
+    ['建立“首问负责、限时办结、责任追究”三项制度。', ['首问负责制度', '限时办结制度', '责任追究制度']],
+    // short quoted names shaped like a service, and a list of quoted names
+    ['25项便民服务“冀时办”可办。', ['冀时办']],
+    ['浙江省“浙里办”上线企业开办专区。', ['浙里办']],
+    ['着力推进政务服务事项“网上办”“掌上办”“就近办”。', ['网上办', '掌上办', '就近办']],
+    // two reforms offered together
+    ['开展企业信息变更“一件事一次办+无感审批”。', ['一件事一次办', '无感审批']],
+    // a guiding verb does not hide a reform's shape
+    ['围绕“高效办成一件事”，聚焦个人和企业全生命周期。', ['高效办成一件事']],
+    ['按照“大科室制”调整内设机构。', ['大科室制']],
+    // phrases
+    ['行唐县创办新型农民夜校。', ['新型农民夜校']],
+    ['大力推进外贸倍增计划。', ['外贸倍增计划']],
+    ['推动全区社区践行网格常态化帮办代办服务工作模式。', ['网格常态化帮办代办服务工作模式']],
+  ])('%s', (text, expected) => {
+    expect(programs(text)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each([
+    ['实现企业注册全流程“一件事、一网办、一日办”。'], // a goal reached
+    ['牢固树立“稳中求进、勇于争先”的理念。'], // a slogan
+    ['实现“十四五”良好开局。'], // a period
+    ['依托“全省企业开办标准化示范点”开展试点。'], // a designation
+    ['构建具有本地特色的现代产业体系。'], // an ordinary phrase
+    ['设立湘潭民营企业服务中心。'], // an agency
+  ])('finds no program in: %s', (text) => {
+    expect(programs(text)).toEqual([]);
+  });
+
+  it('does not read certificates in 《》 as policies', () => {
+    const a = extract('拿到了《建设用地规划许可证》《不动产权登记证》，依据《优化营商环境条例》。');
+    expect(namesOf(a, 'Policy')).toEqual(['优化营商环境条例']);
+  });
+});
