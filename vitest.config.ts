@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           // One real Neo4j for the run, on its own port and data folder (test/globalSetup.ts).
           globalSetup: ['test/globalSetup.ts'],
+          // The files share that database and each starts by emptying it: one file at a time.
+          poolOptions: { forks: { singleFork: true } },
           hookTimeout: 300_000,
         },
       },

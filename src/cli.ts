@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from './config.js';
 import { connectGraph } from './connect.js';
 import { extractArticle } from './extract/article.js';
 import type { ExtractedArticle, RegionEntity } from './extract/types.js';
 import { applySchema } from './graph/migrate.js';
-import { ingestPaths } from './ingest.js';
+import { EXTRACTOR_VERSION } from './extract/article.js';
+import { retractArticles, staleArticles } from './graph/write.js';
+import { DEFAULT_BATCH_SIZE, describeSummary, ingestPaths } from './ingest/ingest.js';
+import { ingestProgress } from './ingest/progress.js';
 import { createLogger } from './log.js';
 import { runningDetached, startDetached, stopDetached } from './neo4jLocal.js';
 
@@ -59,20 +62,40 @@ db.command('migrate')
 
 program
   .command('ingest')
-  .description('extract articles from files or folders and write them to Neo4j')
-  .argument('<paths...>', 'files or folders')
-  .action(async (paths: string[]) => {
+  .description('extract articles from files, folders or globs and write them to Neo4j (idempotent)')
+  .argument('[paths...]', 'files, folders or globs (with --reextract and no paths: the stored articles of older extractor versions)')
+  .option('--reextract', 're-extract and replace articles written by an older extractor version')
+  .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), DEFAULT_BATCH_SIZE)
+  .option('--workers <n>', 'extraction threads (default: one per core)', (v) => positiveInt(v, '--workers'))
+  .action(async (paths: string[], options: { reextract?: boolean; batchSize: number; workers?: number }) => {
     await withGraph(async (graph) => {
       await applySchema(graph);
-      const summary = await ingestPaths(graph, paths, (e) => {
-        console.error(e.error ? `[${e.done}/${e.total}] FAILED ${e.path}: ${e.error}` : `[${e.done}/${e.total}] ${e.path}`);
-      });
-      console.log(
-        `articles: ${summary.written} written, ${summary.failed.length} failed; ` +
-          `${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships created`,
-      );
+      if (paths.length === 0) {
+        if (!options.reextract) throw new Error('nothing to ingest: give files, folders or globs (or --reextract)');
+        const stale = await staleArticles(graph, EXTRACTOR_VERSION);
+        paths = stale.map((a) => a.source).filter((s): s is string => s !== null);
+        console.error(`${stale.length} articles written by another extractor version; re-extracting ${paths.length} from their files`);
+      }
+      const progress = ingestProgress(process.stderr);
+      const summary = await ingestPaths(graph, paths, { ...options, onProgress: progress.update });
+      progress.stop();
       for (const f of summary.failed) console.log(`failed: ${f.path}: ${f.reason}`);
+      console.log(describeSummary(summary));
       if (summary.failed.length > 0) process.exitCode = 1;
+    });
+  });
+
+program
+  .command('retract')
+  .description('remove articles and exactly the facts and entities only they supported')
+  .argument('<articleIds...>', 'article ids (article:…), as `kg extract` prints them')
+  .action(async (ids: string[]) => {
+    await withGraph(async (graph) => {
+      const result = await retractArticles(graph, ids);
+      const missing = ids.filter((id) => !result.found.includes(id));
+      for (const id of missing) console.log(`not found: ${id}`);
+      console.log(`retracted ${result.found.length} articles: ${result.nodesDeleted} nodes and ${result.relationshipsDeleted} relationships deleted`);
+      if (missing.length > 0) process.exitCode = 1;
     });
   });
 
@@ -92,6 +115,12 @@ program
       }
     }
   });
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1, not "${value}"`);
+  return n;
+}
 
 async function withGraph(work: (graph: Awaited<ReturnType<typeof connectGraph>>['graph']) => Promise<void>): Promise<void> {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js';
 import { connectGraph } from './connect.js';
 import { applySchema } from './graph/migrate.js';
-import { ingestPaths } from './ingest.js';
+import { describeSummary, ingestPaths } from './ingest/ingest.js';
 import { createLogger } from './log.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   await applySchema(graph);
   const summary = await ingestPaths(graph, [config.SEEDS_DIR]);
   for (const f of summary.failed) logger.warn(`not ingested: ${f.path}: ${f.reason}`);
-  logger.info(`seeds: ${summary.written} articles written (${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships new)`);
+  logger.info(`seeds: ${describeSummary(summary)}`);
 
   server = await startServer({ graph, logger, host: config.HOST, port: config.PORT });
   logger.info(`GraphQL and GraphiQL on ${server.url}`);

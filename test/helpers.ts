@@ -19,3 +19,21 @@ export async function postGraphQL(url: string, query: string, variables: Record<
   });
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
 }
+
+/**
+ * The whole graph as text: every node (labels, properties) and relationship (type, ends' ids,
+ * properties), sorted. Two graphs with the same digest hold the same facts with the same
+ * provenance, whatever their internal ids.
+ */
+export async function graphDigest(graph: Graph): Promise<{ nodes: number; relationships: number; lines: string[] }> {
+  return graph.read(async (tx) => {
+    const nodes = await tx.run(`MATCH (n) RETURN labels(n) AS labels, properties(n) AS props`);
+    const rels = await tx.run(`MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS props`);
+    const canonical = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b))));
+    const lines = [
+      ...nodes.records.map((r) => `N ${(r.get('labels') as string[]).sort().join(':')} ${canonical(r.get('props'))}`),
+      ...rels.records.map((r) => `R ${r.get('type')} ${r.get('from')} -> ${r.get('to')} ${canonical(r.get('props'))}`),
+    ].sort();
+    return { nodes: nodes.records.length, relationships: rels.records.length, lines };
+  });
+}

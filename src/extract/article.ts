@@ -13,7 +13,7 @@ import { splitSentences } from './sentences.js';
 import type { ExtractedArticle } from './types.js';
 
 /** Bumped whenever extraction output changes, so `kg ingest --reextract` knows what is stale. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 /** Articles over this size are refused: news articles are tens of kilobytes. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
@@ -59,7 +59,7 @@ export function extractArticle(bytes: Uint8Array, from: ArticleSource = {}): Ext
       title: normalized.title,
       date: normalized.date,
       source: from.source ?? null,
-      url: from.url ?? null,
+      url: from.url ?? normalized.url,
       contentHash,
       extractorVersion: EXTRACTOR_VERSION,
       encoding,

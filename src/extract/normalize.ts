@@ -9,6 +9,8 @@ export interface NormalizedArticle {
   text: string;
   title: string | null;
   date: string | null;
+  /** The article's address when its front matter gives one (url, link, permalink). */
+  url: string | null;
 }
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
@@ -34,6 +36,7 @@ export function normalizeArticle(raw: string): NormalizedArticle {
   text = front.body;
   let title = front.title;
   const date = front.date;
+  const url = front.url;
 
   if (looksLikeHtml(text)) {
     const html = stripHtml(text);
@@ -50,19 +53,20 @@ export function normalizeArticle(raw: string): NormalizedArticle {
 
   const paragraphs = dropRepeats(joinBrokenLines(text).map(tidyParagraph).filter((p) => p.length > 0));
   title ??= paragraphs[0] ?? null;
-  return { text: paragraphs.join('\n'), title: title ? tidyParagraph(toSimplified(title)) : null, date };
+  return { text: paragraphs.join('\n'), title: title ? tidyParagraph(toSimplified(title)) : null, date, url };
 }
 
-function takeFrontMatter(text: string): { body: string; title: string | null; date: string | null } {
+function takeFrontMatter(text: string): { body: string; title: string | null; date: string | null; url: string | null } {
   const m = /^\s*---\n([\s\S]*?)\n---[ \t]*\n/.exec(text);
-  if (!m) return { body: text, title: null, date: null };
+  if (!m) return { body: text, title: null, date: null, url: null };
   const field = (name: string) => {
     const f = new RegExp(`^${name}:\\s*(.*)$`, 'm').exec(m[1] ?? '');
     return f?.[1] ? f[1].trim().replace(/^["']|["']$/g, '') : null;
   };
   const dateField = field('date');
   const date = dateField ? (/\d{4}-\d{2}-\d{2}/.exec(dateField)?.[0] ?? null) : null;
-  return { body: text.slice(m[0].length), title: field('title'), date };
+  const url = field('url') ?? field('link') ?? field('permalink') ?? field('source_url');
+  return { body: text.slice(m[0].length), title: field('title'), date, url: url && /^https?:\/\/\S+$/u.test(url) ? url : null };
 }
 
 function looksLikeHtml(text: string): boolean {

@@ -1,17 +1,45 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedArticle, RegionEntity } from '../extract/types.js';
 import type { Graph } from './driver.js';
 
 /**
- * Writes extracted articles in one managed write transaction per batch: each statement is an
- * UNWIND over the batch's rows and MERGEs on ids, so writing the same articles again changes
- * nothing.
+ * Writes extracted articles, one managed write transaction per batch. Every statement is an
+ * UNWIND over the batch's rows that MERGEs on ids, so writing the same articles again changes
+ * nothing, and a batch is all or nothing, so a killed ingest leaves whole articles behind.
+ *
+ * Provenance: an Article MENTIONS every entity and outcome it names; every fact relationship and
+ * every Outcome keeps `articles` (ids) and `sentences` (the evidence, same order). Retracting an
+ * article removes it from those lists, deletes what is left with none, and deletes entities no
+ * article mentions any more.
  */
 
+/** The entity labels the extractor produces; statements are built from this fixed list only. */
+const ENTITY_LABELS = ['Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const;
+type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+/** Fact relationship types, and the label of their end node (Outcome for ACHIEVED). */
+const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
+type FactType = (typeof FACT_TYPES)[number];
+
+/**
+ * Aliases as a sorted set, so that the graph does not depend on the order articles came in.
+ * (Rows are unique per node within a statement: batchRows merges them first.)
+ */
+const UNION_ALIASES = `
+WITH n, row
+CALL (n, row) {
+  UNWIND coalesce(n.aliases, []) + row.aliases AS alias
+  WITH DISTINCT alias ORDER BY alias
+  WITH collect(alias) AS aliases
+  SET n.aliases = aliases
+}`;
+
 const MERGE_REGIONS = `
-UNWIND $regions AS r
-MERGE (n:Region {id: r.id})
-SET n.name = r.name, n.level = r.level, n.code = r.code,
-    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)`;
+UNWIND $regions AS row
+MERGE (n:Region {id: row.id})
+ON CREATE SET n:Entity
+SET n.name = row.name, n.level = row.level, n.code = row.code
+${UNION_ALIASES}`;
 
 const MERGE_PART_OF = `
 UNWIND $links AS l
@@ -19,15 +47,125 @@ MATCH (child:Region {id: l.child})
 MATCH (parent:Region {id: l.parent})
 MERGE (child)-[:PART_OF]->(parent)`;
 
+// Attributes are the first article's: later articles add support and aliases, not rewrites, so
+// the graph is the same whatever order the articles come in.
+const mergeEntities = (label: EntityLabel) => `
+UNWIND $rows AS row
+MERGE (n:${label} {id: row.id})
+ON CREATE SET n:Entity, n += row.props, n.name = row.name
+${UNION_ALIASES}`;
+const MERGE_ENTITIES = Object.fromEntries(ENTITY_LABELS.map((l) => [l, mergeEntities(l)])) as Record<EntityLabel, string>;
+
 const MERGE_ARTICLES = `
 UNWIND $articles AS a
 MERGE (n:Article {id: a.id})
 SET n.title = a.title, n.date = a.date, n.source = a.source, n.url = a.url,
-    n.contentHash = a.contentHash, n.extractorVersion = a.extractorVersion
-WITH n, a
-UNWIND a.mentions AS mentionedId
-MATCH (r:Region {id: mentionedId})
-MERGE (n)-[:MENTIONS]->(r)`;
+    n.contentHash = a.contentHash, n.extractorVersion = a.extractorVersion, n.encoding = a.encoding`;
+
+const MERGE_MENTIONS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (n:Entity {id: row.id})
+MERGE (a)-[:MENTIONS]->(n)`;
+
+const MERGE_OUTCOME_MENTIONS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (o:Outcome {id: row.id})
+MERGE (a)-[:MENTIONS]->(o)`;
+
+/**
+ * Adds the row's articles and sentences to a fact's provenance lists (`articles`, `sentences`,
+ * same order, sorted by article id so that ingest order does not show).
+ */
+const SUPPORT = (v: string) => `
+WITH ${v}, row
+CALL (${v}, row) {
+  WITH coalesce(${v}.articles, []) AS known
+  UNWIND [i IN range(0, size(known) - 1) | [known[i], ${v}.sentences[i]]]
+       + [i IN range(0, size(row.articles) - 1) WHERE NOT row.articles[i] IN known | [row.articles[i], row.sentences[i]]] AS pair
+  WITH pair ORDER BY pair[0]
+  WITH collect(pair) AS pairs
+  SET ${v}.articles = [p IN pairs | p[0]], ${v}.sentences = [p IN pairs | p[1]]
+}`;
+
+const MERGE_OUTCOMES = `
+UNWIND $rows AS row
+MERGE (o:Outcome {id: row.id})
+ON CREATE SET o += row.props
+WITH o, row
+MERGE (i:Indicator {id: 'indicator:' + row.props.indicator})
+ON CREATE SET i.name = row.props.indicator
+MERGE (o)-[:MEASURES]->(i)
+WITH o, row
+CALL (o, row) {
+  MATCH (r:Region {id: row.region})
+  MERGE (o)-[:IN_REGION]->(r)
+}
+${SUPPORT('o')}`;
+
+const mergeFacts = (type: FactType) => `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:${type === 'ACHIEVED' ? 'Outcome' : 'Entity'} {id: row.to})
+MERGE (a)-[r:${type}${type === 'HOLDS' ? ' {title: row.title}' : ''}]->(b)
+${SUPPORT('r')}`;
+const MERGE_FACTS = Object.fromEntries(FACT_TYPES.map((t) => [t, mergeFacts(t)])) as Record<FactType, string>;
+
+/** Articles already in the graph with one of these ids or urls, to tell new from unchanged from replaced. */
+const KNOWN_ARTICLES = `
+UNWIND $keys AS k
+OPTIONAL MATCH (byId:Article {id: k.id})
+OPTIONAL MATCH (byUrl:Article {url: k.url})
+RETURN k.id AS id, byId.extractorVersion AS version, collect(DISTINCT byUrl.id) AS sameUrl`;
+
+// Retraction, in order. Each takes $ids, the articles to remove.
+const RETRACT_FACTS = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:MENTIONS]->(n)-[r]->()
+WHERE id IN coalesce(r.articles, [])
+WITH DISTINCT r, id
+WITH r, [i IN range(0, size(r.articles) - 1) WHERE r.articles[i] <> id] AS keep
+SET r.sentences = [i IN keep | r.sentences[i]], r.articles = [i IN keep | r.articles[i]]`;
+const DELETE_UNSUPPORTED_FACTS = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:MENTIONS]->(n)-[r]->()
+WHERE r.articles = []
+DELETE r`;
+const RETRACT_OUTCOMES = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:MENTIONS]->(o:Outcome)
+WITH o, [i IN range(0, size(o.articles) - 1) WHERE o.articles[i] <> id] AS keep
+SET o.sentences = [i IN keep | o.sentences[i]], o.articles = [i IN keep | o.articles[i]]`;
+const DELETE_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[:MENTIONS]->(n)
+WITH a, collect(n) AS mentioned
+DETACH DELETE a
+WITH mentioned
+UNWIND mentioned AS n
+WITH DISTINCT n
+WHERE NOT (n)<-[:MENTIONS]-() AND NOT n:Region
+DETACH DELETE n`;
+/** Regions no article names and no node points to (not a parent, not a place of anything). */
+const DELETE_UNSUPPORTED_REGIONS = `
+MATCH (r:Region)
+WHERE NOT (r)<--()
+DETACH DELETE r`;
+
+export interface WriteSummary {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+}
+
+export type ArticleStatus = 'new' | 'unchanged' | 'replaced';
+
+export interface BatchResult extends WriteSummary {
+  status: Map<string, ArticleStatus>;
+}
 
 interface RegionRow {
   id: string;
@@ -35,12 +173,6 @@ interface RegionRow {
   level: string;
   code: string | null;
   aliases: string[];
-}
-
-export interface WriteSummary {
-  nodesCreated: number;
-  relationshipsCreated: number;
-  propertiesSet: number;
 }
 
 export function regionRows(articles: readonly ExtractedArticle[]): { regions: RegionRow[]; links: Array<{ child: string; parent: string }> } {
@@ -66,25 +198,171 @@ export function regionRows(articles: readonly ExtractedArticle[]): { regions: Re
   return { regions: [...regions.values()], links: [...links.values()] };
 }
 
-export async function writeArticles(graph: Graph, articles: readonly ExtractedArticle[]): Promise<WriteSummary> {
+/** Neo4j stores primitives and lists of primitives: nested attributes (a region's lineage) stay out. */
+function storable(attributes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value;
+  }
+  return out;
+}
+
+interface SupportedRow {
+  articles: string[];
+  sentences: string[];
+}
+
+/** One row per key: the first row's fields, and every article (with its sentence) that supports it. */
+function supported<T extends object>(rows: Map<string, T & SupportedRow>, key: string, row: T, article: string, sentence: string): void {
+  const seen = rows.get(key);
+  if (!seen) rows.set(key, { ...row, articles: [article], sentences: [sentence] });
+  else if (!seen.articles.includes(article)) {
+    seen.articles.push(article);
+    seen.sentences.push(sentence);
+  }
+}
+
+/** The rows of a batch, grouped by the statement that writes them, one row per node or fact. */
+export function batchRows(articles: readonly ExtractedArticle[]) {
   const { regions, links } = regionRows(articles);
-  const articleRows = articles.map((a) => ({
-    ...a.article,
-    mentions: a.entities.filter((e) => e.type === 'Region').map((e) => e.id),
-  }));
-  return graph.write(async (tx) => {
-    const summary: WriteSummary = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
-    for (const [cypher, params] of [
-      [MERGE_REGIONS, { regions }],
-      [MERGE_PART_OF, { links }],
-      [MERGE_ARTICLES, { articles: articleRows }],
-    ] as const) {
-      const result = await tx.run(cypher, params);
-      const counters = result.summary.counters.updates();
-      summary.nodesCreated += counters.nodesCreated;
-      summary.relationshipsCreated += counters.relationshipsCreated;
-      summary.propertiesSet += counters.propertiesSet;
+  const entities = Object.fromEntries(ENTITY_LABELS.map((l) => [l, new Map()])) as Record<EntityLabel, Map<string, { id: string; name: string; aliases: string[]; props: Record<string, unknown> }>>;
+  const facts = Object.fromEntries(FACT_TYPES.map((t) => [t, new Map()])) as Record<FactType, Map<string, { from: string; to: string; title: string } & SupportedRow>>;
+  const mentions: Array<{ article: string; id: string }> = [];
+  const outcomeMentions: Array<{ article: string; id: string }> = [];
+  const outcomes = new Map<string, { id: string; region: string | null; props: Record<string, unknown> } & SupportedRow>();
+  for (const a of articles) {
+    const article = a.article.id;
+    for (const e of a.entities) {
+      mentions.push({ article, id: e.id });
+      if (e.type === 'Region') continue;
+      const aliases = e.aliases.filter((x) => x !== e.name);
+      const seen = entities[e.type as EntityLabel].get(e.id);
+      if (seen) seen.aliases.push(...aliases.filter((x) => !seen.aliases.includes(x)));
+      else entities[e.type as EntityLabel].set(e.id, { id: e.id, name: e.name, aliases, props: { ...storable(e.attributes), type: e.type } });
     }
-    return summary;
+    for (const r of a.relations) {
+      if (!(FACT_TYPES as readonly string[]).includes(r.type)) continue;
+      const title = typeof r.attributes?.title === 'string' ? r.attributes.title : '';
+      // One sentence per article and fact: the first that says it.
+      supported(facts[r.type as FactType], `${r.from}|${r.to}|${title}`, { from: r.from, to: r.to, title }, article, r.evidence?.sentence ?? '');
+    }
+    for (const o of a.outcomes) {
+      outcomeMentions.push({ article, id: o.id });
+      supported(outcomes, o.id, { id: o.id, region: o.region, props: outcomeProps(o) }, article, o.evidence.sentence);
+    }
+  }
+  return {
+    regions,
+    links,
+    entities: Object.fromEntries(ENTITY_LABELS.map((l) => [l, [...entities[l].values()]])) as Record<EntityLabel, unknown[]>,
+    facts: Object.fromEntries(FACT_TYPES.map((t) => [t, [...facts[t].values()]])) as Record<FactType, unknown[]>,
+    mentions,
+    outcomeMentions,
+    outcomes: [...outcomes.values()],
+  };
+}
+
+function outcomeProps(o: ExtractedArticle['outcomes'][number]): Record<string, unknown> {
+  return {
+    indicator: o.indicator,
+    subject: o.subject,
+    program: o.program,
+    beforeText: o.before?.text ?? null,
+    beforeValue: o.before?.value ?? null,
+    beforeUnit: o.before?.unit ?? null,
+    afterText: o.after?.text ?? null,
+    afterValue: o.after?.value ?? null,
+    afterUnit: o.after?.unit ?? null,
+    changeText: o.change?.text ?? null,
+    changeValue: o.change?.value ?? null,
+    changeUnit: o.change?.unit ?? null,
+    changePercent: o.change?.percent ?? null,
+    direction: o.change?.direction ?? null,
+  };
+}
+
+async function run(tx: ManagedTransaction, summary: WriteSummary, cypher: string, params: Record<string, unknown>): Promise<void> {
+  const result = await tx.run(cypher, params);
+  const c = result.summary.counters.updates();
+  summary.nodesCreated += c.nodesCreated;
+  summary.nodesDeleted += c.nodesDeleted;
+  summary.relationshipsCreated += c.relationshipsCreated;
+  summary.relationshipsDeleted += c.relationshipsDeleted;
+}
+
+async function retractInTx(tx: ManagedTransaction, summary: WriteSummary, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  // One article per statement: a fact two of them support must see the first removal.
+  for (const id of ids) {
+    for (const cypher of [RETRACT_FACTS, DELETE_UNSUPPORTED_FACTS, RETRACT_OUTCOMES]) await run(tx, summary, cypher, { ids: [id] });
+  }
+  // Outcomes and entities no other article mentions go with the article.
+  await run(tx, summary, DELETE_ARTICLES, { ids });
+  // A region's parent becomes unsupported only once the region itself is gone: one pass per level.
+  for (let level = 0; level < 5; level++) await run(tx, summary, DELETE_UNSUPPORTED_REGIONS, {});
+}
+
+/**
+ * Writes one batch in one transaction. An article already stored with the same content is left
+ * alone (unless it was written by an older extractor and `reextract` is set); one whose url is
+ * known with other content replaces the old one's facts.
+ */
+export async function writeBatch(graph: Graph, articles: readonly ExtractedArticle[], options: { reextract?: boolean } = {}): Promise<BatchResult> {
+  return graph.write(async (tx) => {
+    const summary: WriteSummary = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+    const status = new Map<string, ArticleStatus>();
+    const keys = articles.map((a) => ({ id: a.article.id, url: a.article.url ?? '\u0000no url' }));
+    const known = await tx.run(KNOWN_ARTICLES, { keys });
+    const retract = new Set<string>();
+    const toWrite: ExtractedArticle[] = [];
+    for (const [i, record] of known.records.entries()) {
+      const article = articles[i]!;
+      const version = record.get('version') as string | null;
+      const sameUrl = (record.get('sameUrl') as string[]).filter((id) => id !== article.article.id);
+      if (status.has(article.article.id)) continue; // the same content twice in one batch
+      if (version !== null && sameUrl.length === 0 && !(options.reextract && version !== article.article.extractorVersion)) {
+        status.set(article.article.id, 'unchanged');
+        continue;
+      }
+      for (const id of sameUrl) retract.add(id);
+      if (version !== null) retract.add(article.article.id);
+      status.set(article.article.id, version !== null || sameUrl.length > 0 ? 'replaced' : 'new');
+      toWrite.push(article);
+    }
+    await retractInTx(tx, summary, [...retract]);
+    if (toWrite.length === 0) return { ...summary, status };
+
+    const rows = batchRows(toWrite);
+    await run(tx, summary, MERGE_REGIONS, { regions: rows.regions });
+    await run(tx, summary, MERGE_PART_OF, { links: rows.links });
+    for (const label of ENTITY_LABELS) if (rows.entities[label].length > 0) await run(tx, summary, MERGE_ENTITIES[label], { rows: rows.entities[label] });
+    await run(tx, summary, MERGE_ARTICLES, { articles: toWrite.map((a) => a.article) });
+    await run(tx, summary, MERGE_MENTIONS, { rows: rows.mentions });
+    await run(tx, summary, MERGE_OUTCOMES, { rows: rows.outcomes });
+    await run(tx, summary, MERGE_OUTCOME_MENTIONS, { rows: rows.outcomeMentions });
+    for (const type of FACT_TYPES) if (rows.facts[type].length > 0) await run(tx, summary, MERGE_FACTS[type], { rows: rows.facts[type] });
+    return { ...summary, status };
   });
+}
+
+/** `kg retract ARTICLE_ID`: removes exactly what only these articles supported. */
+export async function retractArticles(graph: Graph, ids: readonly string[]): Promise<WriteSummary & { found: string[] }> {
+  return graph.write(async (tx) => {
+    const summary: WriteSummary = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+    const found = (await tx.run(FIND_ARTICLES, { ids })).records.map((r) => r.get('id') as string);
+    await retractInTx(tx, summary, found);
+    return { ...summary, found };
+  });
+}
+
+const FIND_ARTICLES = `UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id`;
+
+/** Articles written by another extractor version, with the file they came from. */
+export const STALE_ARTICLES = `
+MATCH (a:Article) WHERE a.extractorVersion <> $version
+RETURN a.id AS id, a.source AS source ORDER BY a.source`;
+
+export async function staleArticles(graph: Graph, version: string): Promise<Array<{ id: string; source: string | null }>> {
+  return graph.read(async (tx) => (await tx.run(STALE_ARTICLES, { version })).records.map((r) => ({ id: r.get('id') as string, source: r.get('source') as string | null })));
 }

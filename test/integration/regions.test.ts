@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/driver.js';
 import { applySchema } from '../../src/graph/migrate.js';
-import { ingestPaths } from '../../src/ingest.js';
+import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { clearGraph, postGraphQL, testGraph } from '../helpers.js';
@@ -32,7 +32,7 @@ describe('seeds ingested into a real Neo4j, served by yoga over HTTP', () => {
     await applySchema(graph);
     const summary = await ingestPaths(graph, ['seeds']);
     expect(summary.failed).toEqual([]);
-    expect(summary.written).toBe(readdirSync('seeds').length);
+    expect(summary.new).toBe(readdirSync('seeds').length);
     server = await startServer({ graph, logger: createLogger('silent'), host: '127.0.0.1', port: 0 });
   });
 
