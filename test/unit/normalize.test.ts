@@ -33,7 +33,10 @@ describe('normalizeArticle', () => {
 
   it('keeps title and date from front matter and strips HTML, scripts and styles', () => {
     const raw = '---\nlayout: post\ntitle: "杭州：优化营商环境"\ndate: 2023-05-04 10:00:00 +0800\n---\n<style>p{}</style><p>杭州市推行&ldquo;一件事&rdquo;改革。</p><script>alert(1)</script>';
-    expect(normalizeArticle(raw)).toEqual({ text: '杭州市推行“一件事”改革。', title: '杭州：优化营商环境', date: '2023-05-04' });
+    expect(normalizeArticle(raw)).toEqual({ text: '杭州市推行“一件事”改革。', title: '杭州：优化营商环境', date: '2023-05-04', url: null });
+    const linked = normalizeArticle('---\ntitle: x\nurl: https://hebei.gov.cn/a/1.html\n---\n石家庄市推行“三证齐发”。');
+    expect(linked.url).toBe('https://hebei.gov.cn/a/1.html');
+    expect(normalizeArticle('---\nurl: javascript:alert(1)\n---\n正文。').url).toBeNull();
   });
 
   it('repairs PDF line breaks and stray spaces, keeping headings apart', () => {
