@@ -14,6 +14,7 @@ COPY src ./src
 COPY bin ./bin
 COPY cypher ./cypher
 COPY seeds ./seeds
+COPY docs/queries ./docs/queries
 
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000

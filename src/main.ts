@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   for (const f of summary.failed) logger.warn(`not ingested: ${f.path}: ${f.reason}`);
   logger.info(`seeds: ${describeSummary(summary)}`);
 
-  server = await startServer({ graph, logger, host: config.HOST, port: config.PORT });
+  server = await startServer({ graph, logger, host: config.HOST, port: config.PORT, apiKey: config.API_KEY ?? null });
+  if (!config.API_KEY) logger.info('API_KEY is not set: the ingestArticle and retractArticle mutations are refused');
   logger.info(`GraphQL and GraphiQL on ${server.url}`);
 }
 

@@ -13,6 +13,8 @@ export interface AgencyMention {
   name: string;
   /** The place whose name begins the canonical name, when there is one. */
   regionName: string | null;
+  /** The region the agency belongs to (for a zone branch, the zone), and its level. */
+  region: { id: string; name: string; level?: RegionLevel } | null;
 }
 
 export interface AgencyFindings {
@@ -74,7 +76,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
   const mentions: AgencyMention[] = [];
   const relationKeys = new Set<string>();
 
-  const add = (name: string, kind: AgencyKind, region: { id: string; name: string } | null, start: number, end: number, parent?: { id: string; name: string }) => {
+  const add = (name: string, kind: AgencyKind, region: { id: string; name: string; level?: RegionLevel } | null, start: number, end: number, parent?: { id: string; name: string }) => {
     const id = `agency:${name}`;
     const evidence = evidenceFor(text, sentences, start, end);
     let entity = byId.get(id);
@@ -85,7 +87,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     const surface = text.slice(start, end);
     if (surface !== name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
     if (entity.evidence.length < 3) entity.evidence.push(evidence);
-    mentions.push({ start, end, id, name, regionName: name.startsWith(region?.name ?? '\u0000') ? region!.name : null });
+    mentions.push({ start, end, id, name, regionName: name.startsWith(region?.name ?? '\u0000') ? region!.name : null, region: region ? { id: region.id, name: region.name, level: region.level } : null });
     const relate = (type: string, to: string) => {
       const key = `${type}|${id}|${to}`;
       if (relationKeys.has(key)) return;
@@ -104,7 +106,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     let end = start + m[0].length;
     if (NOT_A_BODY_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
 
-    let region: { id: string; name: string } | null = null;
+    let region: { id: string; name: string; level?: RegionLevel } | null = null;
     let mentionStart = start;
     const prefix = places.endingAt(start);
     const zoneWord = ZONE_WORDS.exec(text.slice(Math.max(0, start - 3), start))?.[1];
@@ -129,7 +131,9 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     const branch = BRANCH.exec(text.slice(end, end + 14));
     if (branch && core.kind === 'DEPARTMENT') {
       end += branch[0].length;
-      add(agency.name + branch[0], 'DEPARTMENT', region, mentionStart, end, agency);
+      // 自然资源和规划局经济技术开发区分局 serves the zone the article names; 藁城分局 the district.
+      const served = ZONE_WORDS.test(branch[1]!) ? places.ofLevel(['ZONE'], start) : places.endingAt(end - 2);
+      add(agency.name + branch[0], 'DEPARTMENT', served ?? region, mentionStart, end, agency);
       CORE_RE.lastIndex = end;
     }
   }
@@ -146,7 +150,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     const end = m.index + m[0].length;
     if (mentions.some((a) => a.start < end && a.end > start)) continue; // 石家庄市政务服务中心, read above
     let phrase = m[1]!.replace(CENTER_LEVEL_WORDS, '');
-    let region: { id: string; name: string } | null = null;
+    let region: { id: string; name: string; level?: RegionLevel } | null = null;
     for (let k = Math.min(8, phrase.length - 4); k >= 2 && !region; k--) {
       const prefix = places.endingAt(end - phrase.length + k);
       if (prefix && prefix.start === end - phrase.length) {

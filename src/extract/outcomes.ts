@@ -85,7 +85,7 @@ const INDICATOR_RULES: Array<[Indicator, (s: string, unit: string) => boolean]> 
   ['CUSTOMS_TIME', (s) => /通关/u.test(s)],
   ['SATISFACTION', (s) => /满意|好评/u.test(s)],
   ['ONLINE_RATE', (s, u) => u === '%' && /网办|网上|线上|全程网|不见面|掌上|电子化|网报/u.test(s)],
-  ['APPROVAL_MATERIALS', (s) => /要件|材料|证明|申请表|表单|申报资料/u.test(s)],
+  ['APPROVAL_MATERIALS', (s, u) => !isTime(u) && /要件|材料|证明|申请表|表单|申报资料/u.test(s)],
   ['APPROVAL_ITEMS', (s, u) => /事项|环节|子项|手续|审批项|印章|流程/u.test(s) && ['项', '个', '件', '道', '环节'].includes(u)],
   ['COST', (s, u) => /费用|成本|收费|资金|节约/u.test(s) || /元$/u.test(u)],
   ['APPROVAL_TIME', (s, u) => (isTime(u) || TIME_WORDS.test(s)) && /审批|许可|开办|施工|立项|开工|登记|注册|核发|三证|准营|验收|办电|接电|获得电力|报装/u.test(s)],
@@ -211,8 +211,10 @@ export function findOutcomes(
         const wider = classifyIndicator(sentenceText, unit);
         if (wider !== 'OTHER' && !(indicator === 'PROCESSING_TIME' && wider !== 'APPROVAL_TIME')) indicator = wider;
       }
-      const region = places.within(sentence.start, sentence.end)?.id ?? null;
       const program = programOf(text, programs, sentence.start, start);
+      // An outcome of a program in the same sentence happened where the program is carried out.
+      const ofProgram = programs.find((p) => p.id === program && p.sentenceStart === sentence.start)?.region;
+      const region = ofProgram?.id ?? places.within(sentence.start, sentence.end)?.id ?? null;
       taken.push([start, end]);
       const evidence = evidenceFor(text, sentences, start, end);
       // "覆盖率、差评整改率和满意度均达到100%": one outcome per rate named.

@@ -1,4 +1,23 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
+
+/** Neo4j cannot be reached (down, restarting, network): callers may retry later. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** A read ran longer than the transaction timeout and was stopped by Neo4j. */
+export class QueryTimeoutError extends Error {
+  override name = 'QueryTimeoutError';
+}
+
+/** The driver's errors, in the two kinds callers handle: unreachable, and too slow. */
+function translate(error: unknown): unknown {
+  if (error instanceof Neo4jError) {
+    if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired') return new DatabaseUnavailableError(`Neo4j is unavailable: ${error.message}`);
+    if (/TransactionTimedOut|Terminated/u.test(error.code)) return new QueryTimeoutError('the query took longer than the database timeout allows');
+  }
+  return error;
+}
 
 export interface GraphConnection {
   uri: string;
@@ -16,20 +35,28 @@ export interface GraphConnection {
 export class Graph {
   readonly driver: Driver;
   readonly database: string | undefined;
+  /** Transactions run so far: the test that guards against N+1 queries counts round trips with it. */
+  transactions = 0;
+  /** Reads are stopped by Neo4j after this long (ms), so a costly query cannot hold the server. */
+  readTimeoutMs = 10_000;
 
   constructor(connection: GraphConnection) {
     this.driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 10_000,
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: 5_000,
     });
     this.database = connection.database;
   }
 
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    this.transactions++;
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(work, { timeout: this.readTimeoutMs });
+    } catch (error) {
+      throw translate(error);
     } finally {
       await session.close();
     }
@@ -37,8 +64,11 @@ export class Graph {
 
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    this.transactions++;
     try {
       return await session.executeWrite(work);
+    } catch (error) {
+      throw translate(error);
     } finally {
       await session.close();
     }

@@ -62,11 +62,13 @@ MERGE (n:Article {id: a.id})
 SET n.title = a.title, n.date = a.date, n.source = a.source, n.url = a.url,
     n.contentHash = a.contentHash, n.extractorVersion = a.extractorVersion, n.encoding = a.encoding`;
 
+/** A mention keeps the sentences that name the entity (up to three), its evidence. */
 const MERGE_MENTIONS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (n:Entity {id: row.id})
-MERGE (a)-[:MENTIONS]->(n)`;
+MERGE (a)-[m:MENTIONS]->(n)
+SET m.sentences = row.sentences`;
 
 const MERGE_OUTCOME_MENTIONS = `
 UNWIND $rows AS row
@@ -228,13 +230,13 @@ export function batchRows(articles: readonly ExtractedArticle[]) {
   const { regions, links } = regionRows(articles);
   const entities = Object.fromEntries(ENTITY_LABELS.map((l) => [l, new Map()])) as Record<EntityLabel, Map<string, { id: string; name: string; aliases: string[]; props: Record<string, unknown> }>>;
   const facts = Object.fromEntries(FACT_TYPES.map((t) => [t, new Map()])) as Record<FactType, Map<string, { from: string; to: string; title: string } & SupportedRow>>;
-  const mentions: Array<{ article: string; id: string }> = [];
+  const mentions: Array<{ article: string; id: string; sentences: string[] }> = [];
   const outcomeMentions: Array<{ article: string; id: string }> = [];
   const outcomes = new Map<string, { id: string; region: string | null; props: Record<string, unknown> } & SupportedRow>();
   for (const a of articles) {
     const article = a.article.id;
     for (const e of a.entities) {
-      mentions.push({ article, id: e.id });
+      mentions.push({ article, id: e.id, sentences: [...new Set(e.evidence.map((x) => x.sentence))] });
       if (e.type === 'Region') continue;
       const aliases = e.aliases.filter((x) => x !== e.name);
       const seen = entities[e.type as EntityLabel].get(e.id);

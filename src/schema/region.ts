@@ -1,39 +1,73 @@
-import type { RegionRecord } from '../graph/regions.js';
-import { regionsWithin } from '../graph/regions.js';
-import { loadRegions } from '../loaders/regions.js';
+import { GraphQLError } from 'graphql';
+import { regionByCodeOrName, regionsWithin, type NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
+import { pageOf, walkConnection } from './common.js';
+import { Agency, Enterprise, Entity, isLabel, Official, Outcome, Program, Region } from './refs.js';
 
 export const RegionLevel = builder.enumType('RegionLevel', {
   description: 'Administrative level: GB/T 2260 province, prefecture-level city, district, county (or county-level city), development zone.',
   values: ['PROVINCE', 'CITY', 'DISTRICT', 'COUNTY', 'ZONE'] as const,
 });
 
-export const Region = builder.loadableNodeRef('Region', {
-  id: { resolve: (r: RegionRecord) => r.id },
-  load: (ids: string[], ctx) => loadRegions(ctx.graph, ids),
+export const RegionFilter = builder.inputType('RegionFilter', {
+  description: 'Where something is: within a region (by name, alias such as 河北, code or id), at some levels.',
+  fields: (t) => ({
+    within: t.string({ required: false, description: 'A region by name (河北省), alias (河北), GB/T 2260 code (13) or id; its whole subtree counts.' }),
+    levels: t.field({ type: [RegionLevel], required: false, description: 'Only places at these levels.' }),
+  }),
 });
 
 Region.implement({
   description: 'A province, city, district, county or development zone.',
+  interfaces: [Entity],
+  isTypeOf: isLabel('Region'),
   fields: (t) => ({
-    name: t.exposeString('name'),
     level: t.field({ type: RegionLevel, resolve: (r) => r.level as typeof RegionLevel.$inferType }),
-    code: t.exposeString('code', { nullable: true, description: 'GB/T 2260 code, when the region has one.' }),
-    aliases: t.exposeStringList('aliases', { description: 'Other names the articles use (河北 for 河北省).' }),
-    parent: t.field({
-      type: Region,
-      nullable: true,
-      description: 'The region this one is part of.',
-      resolve: (r) => r.parentId,
+    code: t.string({ nullable: true, description: 'GB/T 2260 code, when the region has one (a zone the gazetteer lacks has none).', resolve: (r) => (r.code as string | null) ?? null }),
+    parent: t.field({ type: Region, nullable: true, description: 'The region this one is part of.', resolve: (r) => r.parentId ?? null }),
+    ancestors: t.field({
+      type: [Region],
+      description: 'Every region this one is part of, nearest first.',
+      resolve: (r, _args, ctx) => ctx.loaders.ancestors().load(r.id),
     }),
+    children: walkConnection(t, Region, 'regionChildren', 'The regions directly part of this one (that the articles name).'),
+    descendants: t.connection({
+      type: Region,
+      description: 'Every region within this one, at one level or all.',
+      args: { level: t.arg({ type: RegionLevel, required: false }) },
+      resolve: async (r, args, ctx) => pageOf(args, await ctx.loaders.descendants(args.level ?? null).load(r.id)),
+    }),
+    agencies: walkConnection(t, Agency, 'regionAgencies', 'Agencies located in this region.'),
+    programs: walkConnection(t, Program, 'regionPrograms', 'Programs implemented in this region.'),
+    outcomes: walkConnection(t, Outcome, 'regionOutcomes', 'Outcomes reported for this region.'),
+    officials: walkConnection(t, Official, 'regionOfficials', 'Officials holding a post of this region.'),
+    enterprises: walkConnection(t, Enterprise, 'regionEnterprises', 'Enterprises located in this region.'),
   }),
 });
 
 builder.queryField('regions', (t) =>
   t.field({
     type: [Region],
-    description: 'Every region within the named one (by name, alias or code), the region itself included.',
-    args: { within: t.arg.string({ required: true }) },
-    resolve: (_root, { within }, ctx) => regionsWithin(ctx.graph, within),
+    description:
+      'Every region within the named one (by name, alias, code or id), the region itself included, optionally at some levels. ' +
+      'A plain list: the tree is bounded by the GB/T 2260 gazetteer.',
+    args: {
+      within: t.arg.string({ required: true }),
+      levels: t.arg({ type: [RegionLevel], required: false }),
+    },
+    resolve: (_root, { within, levels }, ctx) => regionsWithin(ctx.graph, within, levels ?? null),
+  }),
+);
+
+builder.queryField('region', (t) =>
+  t.field({
+    type: Region,
+    nullable: true,
+    description: 'One region, by GB/T 2260 code or by name (or alias). Null when the graph has none.',
+    args: { code: t.arg.string({ required: false }), name: t.arg.string({ required: false }) },
+    resolve: (_root, { code, name }, ctx): Promise<NodeRecord | null> => {
+      if (!code && !name) throw new GraphQLError('give a code or a name', { extensions: { code: 'BAD_USER_INPUT' } });
+      return regionByCodeOrName(ctx.graph, code ?? null, name ?? null);
+    },
   }),
 );

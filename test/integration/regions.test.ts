@@ -98,7 +98,7 @@ describe('seeds ingested into a real Neo4j, served by yoga over HTTP', () => {
   it('serves GraphiQL with the regions query ready, and a health probe', async () => {
     const page = await fetch(server.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('RegionsOfHebei');
+    expect(await page.text()).toContain('HebeiDistrictReformsAffectingApprovalTime');
     const health = await fetch(server.url.replace('/graphql', '/health'));
     expect(health.status).toBe(200);
   });

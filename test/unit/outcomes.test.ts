@@ -136,3 +136,11 @@ describe('outcome patterns added for the seeds, each with sentences from elsewhe
     expect(values(text)).toEqual([]);
   });
 });
+
+describe('indicators', () => {
+  it('reads a change of time as time, even when the subject is about materials', () => {
+    expect(extract('材料整理环节从2小时减少到20分钟。').outcomes[0]?.indicator).toBe('PROCESSING_TIME');
+    expect(extract('企业注册的材料整理环节从2小时减少到20分钟。').outcomes[0]?.indicator).toBe('APPROVAL_TIME');
+    expect(extract('申请材料由30份精简至12份，减少18个。').outcomes[0]?.indicator).not.toBe('APPROVAL_TIME');
+  });
+});

@@ -116,3 +116,18 @@ describe('program rules added for the seeds, each with sentences from elsewhere'
     expect(namesOf(a, 'Policy')).toEqual(['优化营商环境条例']);
   });
 });
+
+describe('where a program is carried out', () => {
+  it('takes the place of the body that runs it when that is narrower than the sentence', () => {
+    const a = extract('成都高新技术产业开发区成立以来发展迅速。成都市自然资源和规划局高新技术产业开发区分局推出“拿地即开工”模式。');
+    const program = a.entities.find((e) => e.type === 'Program' && e.name.startsWith('拿地即开工'));
+    expect(program?.attributes.region).toBe('成都高新技术产业开发区');
+  });
+
+  it('joins the mentions of one name in one article at the narrowest place they share', () => {
+    const a = extract('郑州市金水区行政审批局推行“秒批”服务。全市都在学习，郑州市“秒批”让企业开办时间缩短至1天。');
+    const programs = a.entities.filter((e) => e.type === 'Program' && e.name === '秒批');
+    expect(programs.map((p) => p.attributes.region)).toEqual(['金水区']);
+    expect(a.outcomes[0]?.program).toBe(programs[0]?.id);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Query filters as small composable pieces. Each piece is a constant Cypher predicate over the
+ * node `n` plus the parameters it reads; `where` joins the pieces that apply. User input only
+ * ever travels as parameter values, never as Cypher text.
+ */
+export interface Filter {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+export type Listed = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise' | 'Outcome' | 'Article';
+
+/** How each kind of node is placed in a region. */
+const PLACED_IN: Record<Listed, string> = {
+  Region: '(n)-[:PART_OF*0..0]->(place:Region)',
+  Agency: '(n)-[:LOCATED_IN]->(place:Region)',
+  Official: '(n)-[:HOLDS]->()-[:LOCATED_IN*0..1]->(place:Region)',
+  Program: '(n)-[:IMPLEMENTED_IN]->(place:Region)',
+  Policy: '(n)-[:ISSUED_BY]->()-[:LOCATED_IN*0..1]->(place:Region)',
+  Enterprise: '(n)-[:LOCATED_IN]->(place:Region)',
+  Outcome: '(n)-[:IN_REGION]->(place:Region)',
+  Article: '(n)-[:MENTIONS]->(place:Region)',
+};
+
+/** A region named by name, alias, code or id. */
+export const REGION_NAMED = (v: string, param: string) => `(${v}.name = $${param} OR ${v}.code = $${param} OR ${v}.id = $${param} OR $${param} IN ${v}.aliases)`;
+
+const regionFilters = Object.fromEntries(
+  (Object.keys(PLACED_IN) as Listed[]).map((label) => [
+    label,
+    `EXISTS { MATCH ${PLACED_IN[label]}
+       WHERE ($levels IS NULL OR place.level IN $levels)
+         AND ($within IS NULL OR EXISTS { MATCH (place)-[:PART_OF*0..]->(root:Region) WHERE ${REGION_NAMED('root', 'within')} }) }`,
+  ]),
+) as Record<Listed, string>;
+
+/** Placed in a region within `within` (itself included), at one of `levels`. */
+export function inRegion(label: Listed, region: { within?: string | null; levels?: readonly string[] | null } | null | undefined): Filter | null {
+  if (!region || (region.within == null && region.levels == null)) return null;
+  return { cypher: regionFilters[label], params: { within: region.within ?? null, levels: region.levels ?? null } };
+}
+
+export function nameContains(name: string | null | undefined): Filter | null {
+  return name ? { cypher: '(n.name CONTAINS $name OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $name))', params: { name } } : null;
+}
+
+export function hasLevel(levels: readonly string[] | null | undefined): Filter | null {
+  return levels?.length ? { cypher: 'n.level IN $regionLevels', params: { regionLevels: levels } } : null;
+}
+
+/** Programs that achieved an outcome of one of these indicators. */
+export function affects(indicators: readonly string[] | null | undefined): Filter | null {
+  return indicators?.length
+    ? { cypher: 'EXISTS { MATCH (n)-[:ACHIEVED]->(:Outcome)-[:MEASURES]->(i:Indicator) WHERE i.name IN $affects }', params: { affects: indicators } }
+    : null;
+}
+
+export function runBy(agency: string | null | undefined): Filter | null {
+  return agency ? { cypher: `EXISTS { MATCH (n)-[:RUN_BY]->(a:Agency) WHERE ${REGION_NAMED('a', 'agency')} }`, params: { agency } } : null;
+}
+
+export function inCategory(category: string | null | undefined): Filter | null {
+  return category ? { cypher: '$category IN coalesce(n.categories, [])', params: { category } } : null;
+}
+
+export function ofKind(kind: string | null | undefined): Filter | null {
+  return kind ? { cypher: 'n.kind = $kind', params: { kind } } : null;
+}
+
+export function withTitle(title: string | null | undefined): Filter | null {
+  return title ? { cypher: 'EXISTS { MATCH (n)-[h:HOLDS]->() WHERE h.title CONTAINS $title }', params: { title } } : null;
+}
+
+export function holdsAt(agency: string | null | undefined): Filter | null {
+  return agency ? { cypher: `EXISTS { MATCH (n)-[:HOLDS]->(a:Agency) WHERE ${REGION_NAMED('a', 'holdsAt')} }`, params: { holdsAt: agency } } : null;
+}
+
+/** Named in an article dated on or after `since` and on or before `until` (ISO dates). */
+export function reportedBetween(since: string | null | undefined, until: string | null | undefined): Filter | null {
+  if (!since && !until) return null;
+  return {
+    cypher: `EXISTS { MATCH (art:Article)-[:MENTIONS]->(n) WHERE ($since IS NULL OR art.date >= $since) AND ($until IS NULL OR art.date <= $until) }`,
+    params: { since: since ?? null, until: until ?? null },
+  };
+}
+
+export function dated(since: string | null | undefined, until: string | null | undefined): Filter | null {
+  if (!since && !until) return null;
+  return { cypher: '($since IS NULL OR n.date >= $since) AND ($until IS NULL OR n.date <= $until)', params: { since: since ?? null, until: until ?? null } };
+}
+
+export function measures(indicators: readonly string[] | null | undefined): Filter | null {
+  return indicators?.length ? { cypher: 'n.indicator IN $indicators', params: { indicators } } : null;
+}
+
+export function achievedBy(program: string | null | undefined): Filter | null {
+  return program ? { cypher: 'EXISTS { MATCH (p:Program)-[:ACHIEVED]->(n) WHERE p.id = $program OR p.name = $program }', params: { program } } : null;
+}
+
+export function mentions(entity: string | null | undefined): Filter | null {
+  return entity ? { cypher: 'EXISTS { MATCH (n)-[:MENTIONS]->(e) WHERE e.id = $mentions OR e.name = $mentions }', params: { mentions: entity } } : null;
+}
+
+/** The pieces that apply, joined: `WHERE a AND b`, or nothing. */
+export function where(...filters: Array<Filter | null>): Filter {
+  const used = filters.filter((f): f is Filter => f !== null);
+  return {
+    cypher: used.length === 0 ? '' : `WHERE ${used.map((f) => `(${f.cypher})`).join('\n  AND ')}`,
+    params: Object.assign({}, ...used.map((f) => f.params)),
+  };
+}

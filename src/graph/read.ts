@@ -1,0 +1,223 @@
+import neo4j from 'neo4j-driver';
+import type { Graph } from './driver.js';
+
+/** Whole numbers Cypher needs as integers (SKIP, LIMIT, list slices): JS numbers travel as floats. */
+const int = (n: number) => neo4j.int(Math.trunc(n));
+import type { Filter, Listed } from './filters.js';
+import { REGION_NAMED } from './filters.js';
+import { ANCESTORS, DESCENDANTS, NODE_PROJECTION, NODE_STATEMENTS, WALK_STATEMENTS, type NodeLabel, type WalkName } from './relations.js';
+
+/** A node as the API reads it: its properties, its most specific label, and for regions its parent. */
+export interface NodeRecord {
+  id: string;
+  name?: string;
+  label: NodeLabel;
+  parentId?: string | null;
+  [property: string]: unknown;
+}
+
+/** A node reached by walking a relationship, with that relationship's properties (provenance). */
+export interface WalkedRecord extends NodeRecord {
+  support?: { articles?: string[]; sentences?: string[]; title?: string };
+}
+
+export async function nodesByIds(graph: Graph, label: NodeLabel, ids: readonly string[]): Promise<NodeRecord[]> {
+  return graph.read(async (tx) => (await tx.run(NODE_STATEMENTS[label], { ids })).records.map((r) => r.get('node') as NodeRecord));
+}
+
+/** For each id, the nodes one relationship away: one query for the whole batch. */
+export async function walk(graph: Graph, name: WalkName, ids: readonly string[]): Promise<Map<string, WalkedRecord[]>> {
+  return graph.read(async (tx) => itemsById(await tx.run(WALK_STATEMENTS[name], { ids })));
+}
+
+export async function ancestors(graph: Graph, ids: readonly string[]): Promise<Map<string, NodeRecord[]>> {
+  return graph.read(async (tx) => itemsById(await tx.run(ANCESTORS, { ids })));
+}
+
+export async function descendants(graph: Graph, ids: readonly string[], level: string | null): Promise<Map<string, NodeRecord[]>> {
+  return graph.read(async (tx) => itemsById(await tx.run(DESCENDANTS, { ids, level })));
+}
+
+function itemsById(result: { records: Array<{ get(key: string): unknown }> }): Map<string, WalkedRecord[]> {
+  return new Map(result.records.map((r) => [r.get('id') as string, r.get('items') as WalkedRecord[]]));
+}
+
+/** Sort orders of the root lists, by name; every one ends with the id so pages are stable. */
+const ORDERS = {
+  NAME: { keys: '', by: 'n.name, n.id' },
+  OUTCOMES_DESC: { keys: ', COUNT { (n)-[:ACHIEVED]->() } AS outcomes', by: 'outcomes DESC, n.name, n.id' },
+  DATE_DESC: { keys: ', COLLECT { MATCH (a:Article)-[:MENTIONS]->(n) RETURN a.date } AS dates', by: 'reduce(m = "", d IN dates | CASE WHEN d > m THEN d ELSE m END) DESC, n.id' },
+  ARTICLE_DATE_DESC: { keys: '', by: 'n.date DESC, n.id' },
+  // The size of a change, as a percentage when one can be known: 由139个至74个 is 46.8 %.
+  IMPROVEMENT_DESC: {
+    keys: `, coalesce(abs(n.changePercent),
+        CASE WHEN n.beforeValue > 0 AND n.afterValue IS NOT NULL AND n.beforeUnit = n.afterUnit THEN abs(n.afterValue - n.beforeValue) * 100.0 / n.beforeValue END,
+        -1.0) AS improvement`,
+    by: 'improvement DESC, n.id',
+  },
+} as const;
+
+export type ListOrder = keyof typeof ORDERS;
+
+const LISTED_LABELS: readonly Listed[] = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Outcome', 'Article'];
+
+/** A page of one kind of node, filtered and ordered. */
+export async function listNodes(graph: Graph, label: Listed, filter: Filter, order: ListOrder, page: { offset: number; limit: number }): Promise<NodeRecord[]> {
+  if (!LISTED_LABELS.includes(label)) throw new Error(`not a listed label: ${label}`);
+  const o = ORDERS[order];
+  const cypher = `
+MATCH (n:${label})
+${filter.cypher}
+WITH n${o.keys}
+ORDER BY ${o.by}
+SKIP $offset LIMIT $limit
+RETURN ${NODE_PROJECTION('n')} AS node`;
+  return graph.read(async (tx) => (await tx.run(cypher, { ...filter.params, offset: int(page.offset), limit: int(page.limit) })).records.map((r) => r.get('node') as NodeRecord));
+}
+
+export const REGION_BY_CODE_OR_NAME = `
+MATCH (n:Region)
+WHERE ($code IS NOT NULL AND n.code = $code) OR ($name IS NOT NULL AND ${REGION_NAMED('n', 'name')})
+RETURN ${NODE_PROJECTION('n')} AS node
+ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
+LIMIT 1`;
+
+export async function regionByCodeOrName(graph: Graph, code: string | null, name: string | null): Promise<NodeRecord | null> {
+  return graph.read(async (tx) => ((await tx.run(REGION_BY_CODE_OR_NAME, { code, name })).records[0]?.get('node') as NodeRecord | undefined) ?? null);
+}
+
+/** Every region within the one named (itself included), with its parent: the tree is bounded by the gazetteer. */
+export const REGIONS_WITHIN = `
+MATCH (root:Region)
+WHERE ${REGION_NAMED('root', 'within')}
+MATCH (n:Region)-[:PART_OF*0..]->(root)
+WITH DISTINCT n
+WHERE $levels IS NULL OR n.level IN $levels
+RETURN ${NODE_PROJECTION('n')} AS node
+ORDER BY n.code, n.name`;
+
+export async function regionsWithin(graph: Graph, within: string, levels: readonly string[] | null): Promise<NodeRecord[]> {
+  return graph.read(async (tx) => (await tx.run(REGIONS_WITHIN, { within, levels })).records.map((r) => r.get('node') as NodeRecord));
+}
+
+// ---- search ----------------------------------------------------------------------------------
+
+/** Lucene's query syntax characters, escaped so that any user string is searched as text. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/gu, '\\$&').replace(/\b(AND|OR|NOT)\b/gu, (w) => w.toLowerCase());
+}
+
+export const SEARCH = `
+CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $scan}) YIELD node, score
+WHERE $types IS NULL OR any(l IN labels(node) WHERE l IN $types)
+RETURN ${NODE_PROJECTION('node')} AS node, score
+ORDER BY score DESC, node.id
+LIMIT $limit`;
+
+export async function search(graph: Graph, text: string, types: readonly string[] | null, limit: number): Promise<Array<{ node: NodeRecord; score: number }>> {
+  return graph.read(async (tx) =>
+    (await tx.run(SEARCH, { query: escapeLucene(text), types, limit: int(limit), scan: int(limit * 5) })).records.map((r) => ({ node: r.get('node') as NodeRecord, score: r.get('score') as number })),
+  );
+}
+
+// ---- statistics --------------------------------------------------------------------------------
+
+const COUNTED = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Outcome', 'Article', 'Indicator'] as const;
+
+/** Counts by type come from Neo4j's count store (one literal label each), the rest by walking. */
+export const STATS = `
+CALL {
+  RETURN [${COUNTED.map((l) => `{key: '${l}', count: COUNT { (:${l}) }}`).join(', ')}] AS byType
+}
+CALL {
+  MATCH (i:Indicator)
+  WITH i ORDER BY i.name
+  RETURN collect({key: i.name, count: COUNT { (i)<-[:MEASURES]-(:Outcome) }}) AS byIndicator
+}
+CALL {
+  MATCH (r:Region) WHERE r.level IN ['PROVINCE', 'CITY']
+  WITH r, COUNT { (r)<-[:PART_OF*0..]-(:Region)<-[:IMPLEMENTED_IN]-(:Program) } AS programs
+  WHERE programs > 0
+  WITH r, programs ORDER BY programs DESC, r.name LIMIT $top
+  RETURN collect({key: r.name, id: r.id, count: programs}) AS byRegion
+}
+RETURN byType, byIndicator, byRegion`;
+
+export interface Count {
+  key: string;
+  count: number;
+  id?: string;
+}
+
+export async function stats(graph: Graph, top: number): Promise<{ byType: Count[]; byIndicator: Count[]; byRegion: Count[] }> {
+  return graph.read(async (tx) => {
+    const r = (await tx.run(STATS, { top: int(top) })).records[0]!;
+    return { byType: r.get('byType') as Count[], byIndicator: r.get('byIndicator') as Count[], byRegion: r.get('byRegion') as Count[] };
+  });
+}
+
+// ---- paths and subgraphs -----------------------------------------------------------------------
+
+export interface EdgeRecord {
+  type: string;
+  from: string;
+  to: string;
+  properties: Record<string, unknown>;
+}
+
+export interface GraphSlice {
+  nodes: NodeRecord[];
+  edges: EdgeRecord[];
+}
+
+const EDGE = (r: string) => `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, properties: properties(${r})}`;
+
+/** Paths and subgraphs follow facts, not MENTIONS: through articles, everything is two steps from everything. */
+const FACT_RELATIONSHIPS = 'PART_OF|LOCATED_IN|BRANCH_OF|HOLDS|IMPLEMENTED_IN|RUN_BY|BASED_ON|ISSUED_BY|ACHIEVED|MEASURES|IN_REGION';
+
+/** Path lengths are part of the pattern, so each allowed length has its own constant statement. */
+export const MAX_PATH_LENGTH = 6;
+/** A node of any kind by id, through the id indexes (an unlabelled match would scan the graph). */
+const ANY_NODE = (v: string, param: string) => `CALL {
+  MATCH (${v}:Entity {id: $${param}}) RETURN ${v}
+  UNION MATCH (${v}:Outcome {id: $${param}}) RETURN ${v}
+  UNION MATCH (${v}:Article {id: $${param}}) RETURN ${v}
+  UNION MATCH (${v}:Indicator {id: $${param}}) RETURN ${v}
+}`;
+
+const pathStatement = (length: number) => `
+${ANY_NODE('a', 'from')}
+${ANY_NODE('b', 'to')}
+MATCH p = shortestPath((a)-[:${FACT_RELATIONSHIPS}*..${length}]-(b))
+RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r')}] AS edges`;
+const PATH_STATEMENTS = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, n) => pathStatement(Math.max(1, n)));
+
+export async function shortestPath(graph: Graph, from: string, to: string, maxLength: number): Promise<GraphSlice | null> {
+  const length = Math.min(Math.max(1, Math.trunc(maxLength)), MAX_PATH_LENGTH);
+  return graph.read(async (tx) => {
+    const record = (await tx.run(PATH_STATEMENTS[length]!, { from, to })).records[0];
+    return record ? { nodes: record.get('nodes') as NodeRecord[], edges: record.get('edges') as EdgeRecord[] } : null;
+  });
+}
+
+export const MAX_SUBGRAPH_DEPTH = 3;
+export const MAX_SUBGRAPH_NODES = 500;
+const subgraphStatement = (depth: number) => `
+${ANY_NODE('root', 'root')}
+OPTIONAL MATCH p = (root)-[:${FACT_RELATIONSHIPS}*1..${depth}]-(m)
+WHERE $types IS NULL OR all(x IN nodes(p)[1..] WHERE any(l IN labels(x) WHERE l IN $types))
+WITH root, collect(DISTINCT m)[0..$maxNodes] AS reached
+WITH [root] + [m IN reached WHERE m IS NOT NULL AND m <> root] AS members
+UNWIND members AS n
+OPTIONAL MATCH (n)-[r]->(o) WHERE o IN members
+WITH members, collect(DISTINCT r) AS rels
+RETURN [n IN members | ${NODE_PROJECTION('n')}] AS nodes, [r IN rels | ${EDGE('r')}] AS edges`;
+const SUBGRAPH_STATEMENTS = Array.from({ length: MAX_SUBGRAPH_DEPTH + 1 }, (_, d) => subgraphStatement(Math.max(1, d)));
+
+export async function subgraph(graph: Graph, root: string, depth: number, types: readonly string[] | null): Promise<GraphSlice | null> {
+  const d = Math.min(Math.max(1, Math.trunc(depth)), MAX_SUBGRAPH_DEPTH);
+  return graph.read(async (tx) => {
+    const record = (await tx.run(SUBGRAPH_STATEMENTS[d]!, { root, types, maxNodes: int(MAX_SUBGRAPH_NODES) })).records[0];
+    return record ? { nodes: record.get('nodes') as NodeRecord[], edges: record.get('edges') as EdgeRecord[] } : null;
+  });
+}

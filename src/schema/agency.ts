@@ -1,0 +1,55 @@
+import { inRegion, nameContains, ofKind, where } from '../graph/filters.js';
+import { listNodes } from '../graph/read.js';
+import { builder } from './builder.js';
+import { walkConnection } from './common.js';
+import { pageOffsets } from './paging.js';
+import { Agency, Entity, isLabel, Official, Policy, Program, Region } from './refs.js';
+import { RegionFilter } from './region.js';
+
+export const AgencyKind = builder.enumType('AgencyKind', {
+  values: ['GOVERNMENT', 'PARTY', 'CONGRESS', 'DEPARTMENT', 'ZONE_ADMINISTRATION', 'SERVICE_CENTER', 'HOTLINE', 'UTILITY', 'NATIONAL'] as const,
+});
+
+Agency.implement({
+  description: 'A government or party body, named in full with its region (石家庄市行政审批局), or a state-owned utility branch.',
+  interfaces: [Entity],
+  isTypeOf: isLabel('Agency'),
+  fields: (t) => ({
+    kind: t.field({ type: AgencyKind, nullable: true, resolve: (a) => (a.kind as typeof AgencyKind.$inferType | undefined) ?? null }),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: 'The region the agency belongs to.',
+      resolve: async (a, _args, ctx) => (await ctx.loaders.walk('agencyRegion').load(a.id))[0] ?? null,
+    }),
+    parent: t.field({
+      type: Agency,
+      nullable: true,
+      description: 'The body a branch (…分局) belongs to.',
+      resolve: async (a, _args, ctx) => (await ctx.loaders.walk('agencyParent').load(a.id))[0] ?? null,
+    }),
+    branches: walkConnection(t, Agency, 'agencyBranches', 'Its branches.'),
+    programs: walkConnection(t, Program, 'agencyPrograms', 'Programs it runs.'),
+    officials: walkConnection(t, Official, 'agencyOfficials', 'Officials holding a post in it.'),
+    policies: walkConnection(t, Policy, 'agencyPolicies', 'Policies it issued.'),
+  }),
+});
+
+const AgencyWhere = builder.inputType('AgencyWhere', {
+  fields: (t) => ({
+    region: t.field({ type: RegionFilter, required: false }),
+    kind: t.field({ type: AgencyKind, required: false }),
+    name: t.string({ required: false, description: 'Part of the name or an alias.' }),
+  }),
+});
+
+builder.queryField('agencies', (t) =>
+  t.connection({
+    type: Agency,
+    description: 'Agencies, by name.',
+    args: { where: t.arg({ type: AgencyWhere, required: false }) },
+    resolve: (_root, args, ctx) =>
+      pageOffsets(args, (page) => listNodes(ctx.graph, 'Agency', where(inRegion('Agency', args.where?.region), ofKind(args.where?.kind), nameContains(args.where?.name)), 'NAME', page)),
+  }),
+);
+

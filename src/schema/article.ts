@@ -1,0 +1,36 @@
+import { dated, mentions, where } from '../graph/filters.js';
+import { listNodes } from '../graph/read.js';
+import { builder } from './builder.js';
+import { pageOffsets } from './paging.js';
+import { Article, isLabel } from './refs.js';
+
+Article.implement({
+  description: 'A source article: where every fact comes from.',
+  isTypeOf: isLabel('Article'),
+  fields: (t) => ({
+    title: t.string({ nullable: true, resolve: (a) => (a.title as string | null) ?? null }),
+    date: t.string({ nullable: true, description: 'YYYY-MM-DD, from the article.', resolve: (a) => (a.date as string | null) ?? null }),
+    url: t.string({ nullable: true, resolve: (a) => (a.url as string | null) ?? null }),
+    source: t.string({ nullable: true, description: 'The file it was ingested from.', resolve: (a) => (a.source as string | null) ?? null }),
+    contentHash: t.string({ resolve: (a) => String(a.contentHash) }),
+    extractorVersion: t.string({ resolve: (a) => String(a.extractorVersion) }),
+  }),
+});
+
+const ArticleWhere = builder.inputType('ArticleWhere', {
+  fields: (t) => ({
+    since: t.string({ required: false, description: 'Dated on or after (YYYY-MM-DD).' }),
+    until: t.string({ required: false, description: 'Dated on or before (YYYY-MM-DD).' }),
+    mentions: t.string({ required: false, description: 'Names this entity (name or id).' }),
+  }),
+});
+
+builder.queryField('articles', (t) =>
+  t.connection({
+    type: Article,
+    description: 'Articles, newest first.',
+    args: { where: t.arg({ type: ArticleWhere, required: false }) },
+    resolve: (_root, args, ctx) =>
+      pageOffsets(args, (page) => listNodes(ctx.graph, 'Article', where(dated(args.where?.since, args.where?.until), mentions(args.where?.mentions)), 'ARTICLE_DATE_DESC', page)),
+  }),
+);

@@ -1,0 +1,111 @@
+import { achievedBy, inRegion, measures, reportedBetween, where } from '../graph/filters.js';
+import { listNodes, type NodeRecord } from '../graph/read.js';
+import { builder } from './builder.js';
+import { Evidence, evidenceOf, pageOf, walkConnection } from './common.js';
+import { pageOffsets } from './paging.js';
+import { Article, Indicator, isLabel, Outcome, Program, Region } from './refs.js';
+import { RegionFilter } from './region.js';
+
+export const IndicatorName = builder.enumType('IndicatorName', {
+  description: 'What an outcome measures.',
+  values: ['APPROVAL_TIME', 'APPROVAL_ITEMS', 'APPROVAL_MATERIALS', 'PROCESSING_TIME', 'CUSTOMS_TIME', 'COST', 'ONLINE_RATE', 'SATISFACTION', 'OTHER'] as const,
+});
+
+interface QuantityRecord {
+  text: string;
+  value: number;
+  unit: string;
+}
+
+const Quantity = builder.objectRef<QuantityRecord>('Quantity').implement({
+  description: 'An amount as the article writes it (1-2小时), with its value (the upper end of a range) and normalised unit.',
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    value: t.exposeFloat('value'),
+    unit: t.exposeString('unit', { description: '天, 工作日, 小时, 分钟, 个月, 项, 个, 件, %, 万元, 亿元 …' }),
+  }),
+});
+
+const ChangeDirection = builder.enumType('ChangeDirection', { values: ['DECREASE', 'INCREASE'] as const });
+
+const Change = builder.objectRef<QuantityRecord & { percent: number | null; direction: string }>('Change').implement({
+  fields: (t) => ({
+    text: t.exposeString('text'),
+    value: t.exposeFloat('value', { description: 'Signed: a cut is negative.' }),
+    unit: t.exposeString('unit'),
+    percent: t.exposeFloat('percent', { nullable: true, description: 'Signed percentage of the old value, when it can be known.' }),
+    direction: t.field({ type: ChangeDirection, resolve: (c) => c.direction as 'DECREASE' | 'INCREASE' }),
+  }),
+});
+
+const quantity = (o: NodeRecord, prefix: 'before' | 'after'): QuantityRecord | null =>
+  o[`${prefix}Value`] == null ? null : { text: String(o[`${prefix}Text`]), value: Number(o[`${prefix}Value`]), unit: String(o[`${prefix}Unit`] ?? '') };
+
+Indicator.implement({
+  description: 'One of the fixed indicators outcomes are measured by.',
+  isTypeOf: isLabel('Indicator'),
+  fields: (t) => ({
+    name: t.field({ type: IndicatorName, resolve: (i) => i.name as typeof IndicatorName.$inferType }),
+    outcomes: t.connection({ type: Outcome, resolve: async (i, args, ctx) => pageOf(args, await ctx.loaders.walk('indicatorOutcomes').load(i.id)) }),
+  }),
+});
+
+Outcome.implement({
+  description: 'One quantified change or service level: 审批要件由139个压缩至74个.',
+  isTypeOf: isLabel('Outcome'),
+  fields: (t) => ({
+    subject: t.string({ description: 'What changed: 审批要件, 通关时间.', resolve: (o) => String(o.subject ?? '') }),
+    indicator: t.field({ type: Indicator, resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomeIndicator').load(o.id))[0]! }),
+    before: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'before') }),
+    after: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'after') }),
+    change: t.field({
+      type: Change,
+      nullable: true,
+      resolve: (o) =>
+        o.changeValue == null
+          ? null
+          : { text: String(o.changeText), value: Number(o.changeValue), unit: String(o.changeUnit ?? ''), percent: (o.changePercent as number | null) ?? null, direction: String(o.direction ?? 'DECREASE') },
+    }),
+    region: t.field({ type: Region, nullable: true, resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomeRegion').load(o.id))[0] ?? null }),
+    program: t.field({
+      type: Program,
+      nullable: true,
+      description: 'The program of the sentence (or paragraph) that reports it.',
+      resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomePrograms').load(o.id))[0] ?? null,
+    }),
+    evidence: t.field({ type: [Evidence], description: 'Every sentence that reports it, with its article.', resolve: (o) => evidenceOf({ articles: o.articles, sentences: o.sentences }) }),
+    articles: walkConnection(t, Article, 'outcomeArticles', 'The articles that report it.'),
+  }),
+});
+
+const OutcomeWhere = builder.inputType('OutcomeWhere', {
+  fields: (t) => ({
+    region: t.field({ type: RegionFilter, required: false }),
+    indicators: t.field({ type: [IndicatorName], required: false }),
+    program: t.string({ required: false, description: 'Achieved by this program (name or id).' }),
+    since: t.string({ required: false }),
+    until: t.string({ required: false }),
+  }),
+});
+
+const OutcomeOrder = builder.enumType('OutcomeOrder', {
+  values: {
+    IMPROVEMENT_DESC: { value: 'IMPROVEMENT_DESC', description: 'Largest change first, as a share of the old value.' },
+    DATE_DESC: { value: 'DATE_DESC', description: 'Most recently reported first.' },
+  } as const,
+});
+
+builder.queryField('outcomes', (t) =>
+  t.connection({
+    type: Outcome,
+    args: {
+      where: t.arg({ type: OutcomeWhere, required: false }),
+      orderBy: t.arg({ type: OutcomeOrder, required: false, defaultValue: 'IMPROVEMENT_DESC' }),
+    },
+    resolve: (_root, args, ctx) => {
+      const w = args.where;
+      const filter = where(inRegion('Outcome', w?.region), measures(w?.indicators), achievedBy(w?.program), reportedBetween(w?.since, w?.until));
+      return pageOffsets(args, (page) => listNodes(ctx.graph, 'Outcome', filter, args.orderBy ?? 'IMPROVEMENT_DESC', page));
+    },
+  }),
+);

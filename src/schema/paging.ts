@@ -1,0 +1,10 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { DEFAULT_PAGE, MAX_PAGE } from './builder.js';
+
+/** A root connection read a page at a time from Neo4j (SKIP/LIMIT), `first` capped at MAX_PAGE. */
+export function pageOffsets<T>(
+  args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
+  read: (page: { offset: number; limit: number }) => Promise<T[]>,
+) {
+  return resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, ({ offset, limit }) => read({ offset, limit }));
+}

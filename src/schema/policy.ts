@@ -1,0 +1,54 @@
+import { inRegion, nameContains, where } from '../graph/filters.js';
+import { listNodes } from '../graph/read.js';
+import { builder } from './builder.js';
+import { walkConnection } from './common.js';
+import { pageOffsets } from './paging.js';
+import { Enterprise, Entity, isLabel, Place, Policy, Program, Region } from './refs.js';
+import { RegionFilter } from './region.js';
+
+Policy.implement({
+  description: 'A policy document, usually a title in 《》.',
+  interfaces: [Entity],
+  isTypeOf: isLabel('Policy'),
+  fields: (t) => ({
+    issuers: t.field({ type: [Place], description: 'Who issued it, when the text says.', resolve: (p, _args, ctx) => ctx.loaders.walk('policyIssuers').load(p.id) }),
+    programs: walkConnection(t, Program, 'policyPrograms', 'Programs based on it.'),
+  }),
+});
+
+Enterprise.implement({
+  description: 'A company named in the articles.',
+  interfaces: [Entity],
+  isTypeOf: isLabel('Enterprise'),
+  fields: (t) => ({
+    region: t.field({
+      type: Region,
+      nullable: true,
+      resolve: async (e, _args, ctx) => (await ctx.loaders.walk('enterpriseRegion').load(e.id))[0] ?? null,
+    }),
+  }),
+});
+
+const NamedWhere = builder.inputType('NamedWhere', {
+  fields: (t) => ({
+    region: t.field({ type: RegionFilter, required: false }),
+    name: t.string({ required: false }),
+  }),
+});
+
+builder.queryField('policies', (t) =>
+  t.connection({
+    type: Policy,
+    args: { where: t.arg({ type: NamedWhere, required: false }) },
+    resolve: (_root, args, ctx) => pageOffsets(args, (page) => listNodes(ctx.graph, 'Policy', where(inRegion('Policy', args.where?.region), nameContains(args.where?.name)), 'NAME', page)),
+  }),
+);
+
+builder.queryField('enterprises', (t) =>
+  t.connection({
+    type: Enterprise,
+    args: { where: t.arg({ type: NamedWhere, required: false }) },
+    resolve: (_root, args, ctx) =>
+      pageOffsets(args, (page) => listNodes(ctx.graph, 'Enterprise', where(inRegion('Enterprise', args.where?.region), nameContains(args.where?.name)), 'NAME', page)),
+  }),
+);
