@@ -17,7 +17,7 @@ import { extractArticle } from '../src/extract/article.js';
 import type { ExtractedArticle } from '../src/extract/types.js';
 import { Graph } from '../src/graph/driver.js';
 import { applySchema } from '../src/graph/migrate.js';
-import { batchRows, writeBatch } from '../src/graph/write.js';
+import { batchRows, ENTITY_LABELS, FACT_TYPES, writeBatch } from '../src/graph/write.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { freePort, startLocalNeo4j } from '../src/neo4jLocal.js';
 import { generateCorpus } from './corpus.js';
@@ -25,16 +25,28 @@ import { generateCorpus } from './corpus.js';
 const count = Number(process.argv[2] ?? 2000);
 const batch = Number(process.argv[3] ?? 50);
 
-// The baseline: the same rows, written with the plainest statements that store them.
+// The baseline: the same rows making the same nodes and relationships, written with the plainest
+// statements that store them: MERGE and SET, with none of the bookkeeping (known articles, sorted
+// provenance lists, alias unions, first-writer attributes).
 const RAW = {
   regions: `UNWIND $rows AS row MERGE (n:Region {id: row.id}) SET n:Entity, n.name = row.name, n.level = row.level, n.code = row.code, n.aliases = row.aliases`,
   links: `UNWIND $rows AS row MATCH (c:Region {id: row.child}) MATCH (p:Region {id: row.parent}) MERGE (c)-[:PART_OF]->(p)`,
-  entities: `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n += row.props, n.name = row.name, n.aliases = row.aliases`,
+  entities: Object.fromEntries(
+    ENTITY_LABELS.map((l) => [l, `UNWIND $rows AS row MERGE (n:${l} {id: row.id}) SET n:Entity, n += row.props, n.name = row.name, n.aliases = row.aliases`]),
+  ),
   articles: `UNWIND $rows AS row MERGE (n:Article {id: row.id}) SET n += row`,
-  mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (n:Entity {id: row.id}) MERGE (a)-[:MENTIONS]->(n)`,
-  outcomes: `UNWIND $rows AS row MERGE (o:Outcome {id: row.id}) SET o += row.props, o.articles = row.articles, o.sentences = row.sentences`,
-  facts: `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) MERGE (a)-[r:FACT {type: row.type}]->(b) SET r.articles = row.articles, r.sentences = row.sentences`,
-  achieved: `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Outcome {id: row.to}) MERGE (a)-[r:ACHIEVED]->(b) SET r.articles = row.articles, r.sentences = row.sentences`,
+  mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (n:Entity {id: row.id}) MERGE (a)-[m:MENTIONS]->(n) SET m.sentences = row.sentences`,
+  outcomes: `UNWIND $rows AS row MERGE (o:Outcome {id: row.id}) SET o += row.props, o.articles = row.articles, o.sentences = row.sentences
+    MERGE (i:Indicator {id: 'indicator:' + row.props.indicator}) MERGE (o)-[:MEASURES]->(i)
+    WITH o, row MATCH (r:Region {id: row.region}) MERGE (o)-[:IN_REGION]->(r)`,
+  outcomeMentions: `UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (o:Outcome {id: row.id}) MERGE (a)-[:MENTIONS]->(o)`,
+  facts: Object.fromEntries(
+    FACT_TYPES.map((t) => [
+      t,
+      `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:${t === 'ACHIEVED' ? 'Outcome' : 'Entity'} {id: row.to})
+       MERGE (a)-[r:${t}${t === 'HOLDS' ? ' {title: row.title}' : ''}]->(b) SET r.articles = row.articles, r.sentences = row.sentences`,
+    ]),
+  ),
 };
 
 async function rawLoad(graph: Graph, articles: ExtractedArticle[]): Promise<void> {
@@ -44,13 +56,12 @@ async function rawLoad(graph: Graph, articles: ExtractedArticle[]): Promise<void
     await graph.write(async (tx) => {
       await tx.run(RAW.regions, { rows: rows.regions });
       await tx.run(RAW.links, { rows: rows.links });
-      await tx.run(RAW.entities, { rows: Object.values(rows.entities).flat() });
+      for (const [label, cypher] of Object.entries(RAW.entities)) await tx.run(cypher, { rows: rows.entities[label as keyof typeof rows.entities] });
       await tx.run(RAW.articles, { rows: slice.map((a) => a.article) });
       await tx.run(RAW.mentions, { rows: rows.mentions });
       await tx.run(RAW.outcomes, { rows: rows.outcomes });
-      const facts = Object.entries(rows.facts).flatMap(([type, rs]) => rs.map((r) => ({ ...(r as object), type })));
-      await tx.run(RAW.facts, { rows: facts.filter((f) => f.type !== 'ACHIEVED') });
-      await tx.run(RAW.achieved, { rows: facts.filter((f) => f.type === 'ACHIEVED') });
+      await tx.run(RAW.outcomeMentions, { rows: rows.outcomeMentions });
+      for (const [type, cypher] of Object.entries(RAW.facts)) await tx.run(cypher, { rows: rows.facts[type as keyof typeof rows.facts] });
     });
   }
 }

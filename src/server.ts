@@ -19,7 +19,7 @@ export const LIMITS = {
   maxDepth: 15,
   maxAliases: 15,
   maxTokens: 2000,
-  maxCost: 20000,
+  maxCost: 100_000,
   maxDirectives: 20,
   /** Request bodies beyond this are refused before parsing (an 8 MB article fits). */
   maxBodyBytes: 10 * 1024 * 1024,
@@ -59,16 +59,17 @@ function asGraphQLError(error: unknown): GraphQLError | null {
 }
 
 /** graphql-armor's rejections carry no code: give them one, so clients can tell a limit from a bug. */
+const LIMIT_MESSAGE = /(depth limit|aliases limit|token limit|cost limit|directives limit)/iu;
+
+function withLimitCode(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code || !LIMIT_MESSAGE.test(error.message)) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'QUERY_TOO_COMPLEX' } });
+}
+
 const limitCodes: Plugin = {
-  onValidate: () => ({ result, setResult }) => {
-    if (result.length === 0) return;
-    setResult(
-      result.map((e) =>
-        e.extensions?.code || !/(depth|aliases|token|cost|directives)/iu.test(e.message)
-          ? e
-          : new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code: 'QUERY_TOO_COMPLEX' } }),
-      ),
-    );
+  onResultProcess: ({ result, setResult }) => {
+    if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
+    setResult({ ...result, errors: result.errors.map((e) => (e instanceof GraphQLError ? withLimitCode(e) : e)) });
   },
 };
 

@@ -6,6 +6,8 @@
 export interface Filter {
   cypher: string;
   params: Record<string, unknown>;
+  /** Constant Cypher run once before the main MATCH, binding what the predicate needs (roots). */
+  prelude?: string;
 }
 
 export type Listed = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise' | 'Outcome' | 'Article';
@@ -25,19 +27,37 @@ const PLACED_IN: Record<Listed, string> = {
 /** A region named by name, alias, code or id. */
 export const REGION_NAMED = (v: string, param: string) => `(${v}.name = $${param} OR ${v}.code = $${param} OR ${v}.id = $${param} OR $${param} IN ${v}.aliases)`;
 
+/**
+ * The regions `within` names, found once through the indexes (name, code, id; aliases by scan of
+ * the few thousand regions), before the nodes are filtered by a walk up to one of them.
+ */
+const WITHIN_ROOTS = `CALL {
+  CALL {
+    MATCH (r:Region {name: $within}) RETURN r
+    UNION MATCH (r:Region {code: $within}) RETURN r
+    UNION MATCH (r:Region {id: $within}) RETURN r
+    UNION MATCH (r:Region) WHERE $within IN r.aliases RETURN r
+  }
+  RETURN collect(r) AS roots
+}`;
+
 const regionFilters = Object.fromEntries(
   (Object.keys(PLACED_IN) as Listed[]).map((label) => [
     label,
     `EXISTS { MATCH ${PLACED_IN[label]}
        WHERE ($levels IS NULL OR place.level IN $levels)
-         AND ($within IS NULL OR EXISTS { MATCH (place)-[:PART_OF*0..]->(root:Region) WHERE ${REGION_NAMED('root', 'within')} }) }`,
+         AND ($within IS NULL OR EXISTS { MATCH (place)-[:PART_OF*0..]->(root:Region) WHERE root IN roots }) }`,
   ]),
 ) as Record<Listed, string>;
 
 /** Placed in a region within `within` (itself included), at one of `levels`. */
 export function inRegion(label: Listed, region: { within?: string | null; levels?: readonly string[] | null } | null | undefined): Filter | null {
   if (!region || (region.within == null && region.levels == null)) return null;
-  return { cypher: regionFilters[label], params: { within: region.within ?? null, levels: region.levels ?? null } };
+  return {
+    cypher: regionFilters[label],
+    params: { within: region.within ?? null, levels: region.levels ?? null },
+    prelude: region.within == null ? undefined : WITHIN_ROOTS,
+  };
 }
 
 export function nameContains(name: string | null | undefined): Filter | null {
@@ -104,8 +124,10 @@ export function mentions(entity: string | null | undefined): Filter | null {
 /** The pieces that apply, joined: `WHERE a AND b`, or nothing. */
 export function where(...filters: Array<Filter | null>): Filter {
   const used = filters.filter((f): f is Filter => f !== null);
+  const preludes = [...new Set(used.map((f) => f.prelude).filter((p): p is string => !!p))];
   return {
     cypher: used.length === 0 ? '' : `WHERE ${used.map((f) => `(${f.cypher})`).join('\n  AND ')}`,
     params: Object.assign({}, ...used.map((f) => f.params)),
+    prelude: preludes.join('\n'),
   };
 }

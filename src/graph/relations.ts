@@ -45,15 +45,25 @@ export const WALKS = {
 
 export type WalkName = keyof typeof WALKS;
 
-/** Every node as the API reads it: its properties, its most specific label, its parent (regions). */
+/**
+ * Every node as the API reads it: its properties, its most specific label, its parent's id
+ * (regions) and, for an outcome, the articles that report it (so that its evidence needs no
+ * second round trip). Kept flat on purpose: Neo4j 5.26 re-plans statements whose projection
+ * nests subqueries or pattern comprehensions inside each other on every run (~50 ms each).
+ */
 export const NODE_PROJECTION = (v: string, extra = '') =>
-  `${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']), parentId: head([(${v})-[:PART_OF]->(projectedParent:Region) | projectedParent.id])${extra}}`;
+  `${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']),
+    parentId: head([(${v})-[:PART_OF]->(projectedParent:Region) | projectedParent.id]),
+    evidenceArticles: CASE WHEN ${v}:Outcome THEN [(evidenceArticle:Article)-[:MENTIONS]->(${v}) | evidenceArticle {.*, label: 'Article'}] ELSE [] END${extra}}`;
+
+/** A node reached by a walk carries the relationship's properties (its provenance lists). */
+const WALKED = (v: string, r: string) => NODE_PROJECTION(v, `, support: properties(${r})`);
 
 export const walkStatement = (w: Walk) => `
 UNWIND $ids AS id
 MATCH (n:${w.from} {id: id})${w.pattern}(m:${w.to})
 WITH id, m, r ORDER BY m.name, m.id
-RETURN id, collect(${NODE_PROJECTION('m', ', support: properties(r)')}) AS items`;
+RETURN id, collect(${WALKED('m', 'r')}) AS items`;
 
 export const WALK_STATEMENTS = Object.fromEntries(Object.entries(WALKS).map(([name, w]) => [name, walkStatement(w)])) as Record<WalkName, string>;
 

@@ -14,11 +14,11 @@ import type { Graph } from './driver.js';
  */
 
 /** The entity labels the extractor produces; statements are built from this fixed list only. */
-const ENTITY_LABELS = ['Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const;
+export const ENTITY_LABELS = ['Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const;
 type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 /** Fact relationship types, and the label of their end node (Outcome for ACHIEVED). */
-const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
+export const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
 type FactType = (typeof FACT_TYPES)[number];
 
 /**
@@ -27,6 +27,7 @@ type FactType = (typeof FACT_TYPES)[number];
  */
 const UNION_ALIASES = `
 WITH n, row
+WHERE any(alias IN row.aliases WHERE NOT alias IN coalesce(n.aliases, []))
 CALL (n, row) {
   UNWIND coalesce(n.aliases, []) + row.aliases AS alias
   WITH DISTINCT alias ORDER BY alias
@@ -37,7 +38,7 @@ CALL (n, row) {
 const MERGE_REGIONS = `
 UNWIND $regions AS row
 MERGE (n:Region {id: row.id})
-ON CREATE SET n:Entity
+ON CREATE SET n:Entity, n.aliases = []
 SET n.name = row.name, n.level = row.level, n.code = row.code
 ${UNION_ALIASES}`;
 
@@ -52,7 +53,7 @@ MERGE (child)-[:PART_OF]->(parent)`;
 const mergeEntities = (label: EntityLabel) => `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
-ON CREATE SET n:Entity, n += row.props, n.name = row.name
+ON CREATE SET n:Entity, n += row.props, n.name = row.name, n.aliases = []
 ${UNION_ALIASES}`;
 const MERGE_ENTITIES = Object.fromEntries(ENTITY_LABELS.map((l) => [l, mergeEntities(l)])) as Record<EntityLabel, string>;
 
@@ -81,7 +82,12 @@ MERGE (a)-[:MENTIONS]->(o)`;
  * same order, sorted by article id so that ingest order does not show).
  */
 const SUPPORT = (v: string) => `
-WITH ${v}, row
+WITH ${v}, row, ${v}.articles IS NULL AS fresh
+// New: the row's lists, sorted already. Known: merged below, only if the row adds an article.
+SET ${v}.articles = CASE WHEN fresh THEN row.articles ELSE ${v}.articles END,
+    ${v}.sentences = CASE WHEN fresh THEN row.sentences ELSE ${v}.sentences END
+WITH ${v}, row, fresh
+WHERE NOT fresh AND any(a IN row.articles WHERE NOT a IN ${v}.articles)
 CALL (${v}, row) {
   WITH coalesce(${v}.articles, []) AS known
   UNWIND [i IN range(0, size(known) - 1) | [known[i], ${v}.sentences[i]]]
@@ -220,8 +226,11 @@ function supported<T extends object>(rows: Map<string, T & SupportedRow>, key: s
   const seen = rows.get(key);
   if (!seen) rows.set(key, { ...row, articles: [article], sentences: [sentence] });
   else if (!seen.articles.includes(article)) {
-    seen.articles.push(article);
-    seen.sentences.push(sentence);
+    // Kept sorted by article id, as the graph keeps them.
+    const at = seen.articles.findIndex((a) => a > article);
+    const i = at < 0 ? seen.articles.length : at;
+    seen.articles.splice(i, 0, article);
+    seen.sentences.splice(i, 0, sentence);
   }
 }
 

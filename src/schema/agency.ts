@@ -1,6 +1,6 @@
 import { inRegion, nameContains, ofKind, where } from '../graph/filters.js';
-import { listNodes } from '../graph/read.js';
 import { builder } from './builder.js';
+import { listAndPrime } from './lookahead.js';
 import { walkConnection } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Agency, Entity, isLabel, Official, Policy, Program, Region } from './refs.js';
@@ -48,8 +48,8 @@ builder.queryField('agencies', (t) =>
     type: Agency,
     description: 'Agencies, by name.',
     args: { where: t.arg({ type: AgencyWhere, required: false }) },
-    resolve: (_root, args, ctx) =>
-      pageOffsets(args, (page) => listNodes(ctx.graph, 'Agency', where(inRegion('Agency', args.where?.region), ofKind(args.where?.kind), nameContains(args.where?.name)), 'NAME', page)),
+    resolve: (_root, args, ctx, info) =>
+      pageOffsets(args, listAndPrime(ctx, info, 'Agency', where(inRegion('Agency', args.where?.region), ofKind(args.where?.kind), nameContains(args.where?.name)), 'NAME')),
   }),
 );
 

@@ -1,6 +1,6 @@
 import { dated, mentions, where } from '../graph/filters.js';
-import { listNodes } from '../graph/read.js';
 import { builder } from './builder.js';
+import { listAndPrime } from './lookahead.js';
 import { pageOffsets } from './paging.js';
 import { Article, isLabel } from './refs.js';
 
@@ -30,7 +30,7 @@ builder.queryField('articles', (t) =>
     type: Article,
     description: 'Articles, newest first.',
     args: { where: t.arg({ type: ArticleWhere, required: false }) },
-    resolve: (_root, args, ctx) =>
-      pageOffsets(args, (page) => listNodes(ctx.graph, 'Article', where(dated(args.where?.since, args.where?.until), mentions(args.where?.mentions)), 'ARTICLE_DATE_DESC', page)),
+    resolve: (_root, args, ctx, info) =>
+      pageOffsets(args, listAndPrime(ctx, info, 'Article', where(dated(args.where?.since, args.where?.until), mentions(args.where?.mentions)), 'ARTICLE_DATE_DESC')),
   }),
 );

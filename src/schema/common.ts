@@ -7,7 +7,8 @@ import { Article, Entity } from './refs.js';
 /** Where a fact was read: the sentence, and the article it is in. */
 export interface EvidenceRecord {
   sentence: string;
-  article: string;
+  /** The article, when it was read with the fact; else its id, loaded when asked for. */
+  article: string | NodeRecord;
 }
 
 export const Evidence = builder.objectRef<EvidenceRecord>('Evidence').implement({
@@ -18,16 +19,17 @@ export const Evidence = builder.objectRef<EvidenceRecord>('Evidence').implement(
   }),
 });
 
-/** A provenance pair of lists (articles, sentences) as Evidence. */
-export function evidenceOf(support: { articles?: unknown; sentences?: unknown } | null | undefined): EvidenceRecord[] {
+/** A provenance pair of lists (articles, sentences) as Evidence, with the articles read alongside. */
+export function evidenceOf(support: { articles?: unknown; sentences?: unknown } | null | undefined, read?: unknown): EvidenceRecord[] {
   const articles = Array.isArray(support?.articles) ? (support.articles as string[]) : [];
   const sentences = Array.isArray(support?.sentences) ? (support.sentences as string[]) : [];
-  return articles.map((article, i) => ({ article, sentence: sentences[i] ?? '' }));
+  const byId = new Map((Array.isArray(read) ? (read as NodeRecord[]) : []).map((a) => [a.id, a]));
+  return articles.map((article, i) => ({ article: byId.get(article) ?? article, sentence: sentences[i] ?? '' }));
 }
 
 /** The mentions of an entity as Evidence: each article with the sentences that name the entity. */
 export function mentionEvidence(mentions: readonly WalkedRecord[]): EvidenceRecord[] {
-  return mentions.flatMap((article) => ((article.support?.sentences as string[] | undefined) ?? []).map((sentence) => ({ sentence, article: article.id })));
+  return mentions.flatMap((article) => ((article.support?.sentences as string[] | undefined) ?? []).map((sentence) => ({ sentence, article })));
 }
 
 export const pageOf = <T>(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, items: readonly T[]) =>

@@ -1,6 +1,7 @@
 import { holdsAt, inRegion, nameContains, where, withTitle } from '../graph/filters.js';
 import { listNodes, type WalkedRecord } from '../graph/read.js';
 import { builder } from './builder.js';
+import { listAndPrime } from './lookahead.js';
 import { Evidence, evidenceOf } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Entity, isLabel, Official, Place } from './refs.js';
@@ -39,9 +40,8 @@ builder.queryField('officials', (t) =>
     type: Official,
     description: 'Officials, by name.',
     args: { where: t.arg({ type: OfficialWhere, required: false }) },
-    resolve: (_root, args, ctx) =>
-      pageOffsets(args, (page) =>
-        listNodes(ctx.graph, 'Official', where(inRegion('Official', args.where?.region), holdsAt(args.where?.agency), withTitle(args.where?.title), nameContains(args.where?.name)), 'NAME', page),
+    resolve: (_root, args, ctx, info) =>
+      pageOffsets(args, listAndPrime(ctx, info, 'Official', where(inRegion('Official', args.where?.region), holdsAt(args.where?.agency), withTitle(args.where?.title), nameContains(args.where?.name)), 'NAME'),
       ),
   }),
 );

@@ -1,6 +1,7 @@
 import { achievedBy, inRegion, measures, reportedBetween, where } from '../graph/filters.js';
-import { listNodes, type NodeRecord } from '../graph/read.js';
+import type { NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
+import { listAndPrime } from './lookahead.js';
 import { Evidence, evidenceOf, pageOf, walkConnection } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Article, Indicator, isLabel, Outcome, Program, Region } from './refs.js';
@@ -55,7 +56,8 @@ Outcome.implement({
   isTypeOf: isLabel('Outcome'),
   fields: (t) => ({
     subject: t.string({ description: 'What changed: 审批要件, 通关时间.', resolve: (o) => String(o.subject ?? '') }),
-    indicator: t.field({ type: Indicator, resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomeIndicator').load(o.id))[0]! }),
+    // The indicator is a fixed vocabulary stored on the outcome too: no round trip needed.
+    indicator: t.field({ type: Indicator, resolve: (o): NodeRecord => ({ id: `indicator:${String(o.indicator)}`, name: String(o.indicator), label: 'Indicator' }) }),
     before: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'before') }),
     after: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'after') }),
     change: t.field({
@@ -66,14 +68,18 @@ Outcome.implement({
           ? null
           : { text: String(o.changeText), value: Number(o.changeValue), unit: String(o.changeUnit ?? ''), percent: (o.changePercent as number | null) ?? null, direction: String(o.direction ?? 'DECREASE') },
     }),
-    region: t.field({ type: Region, nullable: true, resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomeRegion').load(o.id))[0] ?? null }),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomeRegion').load(o.id))[0] ?? null,
+    }),
     program: t.field({
       type: Program,
       nullable: true,
       description: 'The program of the sentence (or paragraph) that reports it.',
       resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomePrograms').load(o.id))[0] ?? null,
     }),
-    evidence: t.field({ type: [Evidence], description: 'Every sentence that reports it, with its article.', resolve: (o) => evidenceOf({ articles: o.articles, sentences: o.sentences }) }),
+    evidence: t.field({ type: [Evidence], description: 'Every sentence that reports it, with its article.', resolve: (o) => evidenceOf({ articles: o.articles, sentences: o.sentences }, o.evidenceArticles) }),
     articles: walkConnection(t, Article, 'outcomeArticles', 'The articles that report it.'),
   }),
 });
@@ -102,10 +108,10 @@ builder.queryField('outcomes', (t) =>
       where: t.arg({ type: OutcomeWhere, required: false }),
       orderBy: t.arg({ type: OutcomeOrder, required: false, defaultValue: 'IMPROVEMENT_DESC' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const w = args.where;
       const filter = where(inRegion('Outcome', w?.region), measures(w?.indicators), achievedBy(w?.program), reportedBetween(w?.since, w?.until));
-      return pageOffsets(args, (page) => listNodes(ctx.graph, 'Outcome', filter, args.orderBy ?? 'IMPROVEMENT_DESC', page));
+      return pageOffsets(args, listAndPrime(ctx, info, 'Outcome', filter, args.orderBy ?? 'IMPROVEMENT_DESC'));
     },
   }),
 );

@@ -1,6 +1,6 @@
 import { inRegion, nameContains, where } from '../graph/filters.js';
-import { listNodes } from '../graph/read.js';
 import { builder } from './builder.js';
+import { listAndPrime } from './lookahead.js';
 import { walkConnection } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Enterprise, Entity, isLabel, Place, Policy, Program, Region } from './refs.js';
@@ -40,7 +40,7 @@ builder.queryField('policies', (t) =>
   t.connection({
     type: Policy,
     args: { where: t.arg({ type: NamedWhere, required: false }) },
-    resolve: (_root, args, ctx) => pageOffsets(args, (page) => listNodes(ctx.graph, 'Policy', where(inRegion('Policy', args.where?.region), nameContains(args.where?.name)), 'NAME', page)),
+    resolve: (_root, args, ctx, info) => pageOffsets(args, listAndPrime(ctx, info, 'Policy', where(inRegion('Policy', args.where?.region), nameContains(args.where?.name)), 'NAME')),
   }),
 );
 
@@ -48,7 +48,7 @@ builder.queryField('enterprises', (t) =>
   t.connection({
     type: Enterprise,
     args: { where: t.arg({ type: NamedWhere, required: false }) },
-    resolve: (_root, args, ctx) =>
-      pageOffsets(args, (page) => listNodes(ctx.graph, 'Enterprise', where(inRegion('Enterprise', args.where?.region), nameContains(args.where?.name)), 'NAME', page)),
+    resolve: (_root, args, ctx, info) =>
+      pageOffsets(args, listAndPrime(ctx, info, 'Enterprise', where(inRegion('Enterprise', args.where?.region), nameContains(args.where?.name)), 'NAME')),
   }),
 );

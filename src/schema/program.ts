@@ -1,6 +1,6 @@
 import { affects, inCategory, inRegion, nameContains, ofKind, reportedBetween, runBy, where } from '../graph/filters.js';
-import { listNodes } from '../graph/read.js';
 import { builder } from './builder.js';
+import { listAndPrime } from './lookahead.js';
 import { walkConnection } from './common.js';
 import { IndicatorName } from './outcome.js';
 import { pageOffsets } from './paging.js';
@@ -50,7 +50,7 @@ builder.queryField('programs', (t) =>
       where: t.arg({ type: ProgramWhere, required: false }),
       orderBy: t.arg({ type: ProgramOrder, required: false, defaultValue: 'NAME' }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const w = args.where;
       const filter = where(
         inRegion('Program', w?.region),
@@ -61,7 +61,7 @@ builder.queryField('programs', (t) =>
         nameContains(w?.name),
         reportedBetween(w?.since, w?.until),
       );
-      return pageOffsets(args, (page) => listNodes(ctx.graph, 'Program', filter, args.orderBy ?? 'NAME', page));
+      return pageOffsets(args, listAndPrime(ctx, info, 'Program', filter, args.orderBy ?? 'NAME'));
     },
   }),
 );

@@ -24,7 +24,12 @@ Region.implement({
   fields: (t) => ({
     level: t.field({ type: RegionLevel, resolve: (r) => r.level as typeof RegionLevel.$inferType }),
     code: t.string({ nullable: true, description: 'GB/T 2260 code, when the region has one (a zone the gazetteer lacks has none).', resolve: (r) => (r.code as string | null) ?? null }),
-    parent: t.field({ type: Region, nullable: true, description: 'The region this one is part of.', resolve: (r) => r.parentId ?? null }),
+    parent: t.field({
+      type: Region,
+      nullable: true,
+      description: 'The region this one is part of.',
+      resolve: (r) => r.parentId ?? null,
+    }),
     ancestors: t.field({
       type: [Region],
       description: 'Every region this one is part of, nearest first.',
@@ -50,12 +55,17 @@ builder.queryField('regions', (t) =>
     type: [Region],
     description:
       'Every region within the named one (by name, alias, code or id), the region itself included, optionally at some levels. ' +
-      'A plain list: the tree is bounded by the GB/T 2260 gazetteer.',
+      'A plain list, not a connection: the tree is bounded by the GB/T 2260 gazetteer. `within` is short for `where: { within }`.',
     args: {
-      within: t.arg.string({ required: true }),
+      within: t.arg.string({ required: false }),
       levels: t.arg({ type: [RegionLevel], required: false }),
+      where: t.arg({ type: RegionFilter, required: false }),
     },
-    resolve: (_root, { within, levels }, ctx) => regionsWithin(ctx.graph, within, levels ?? null),
+    resolve: (_root, args, ctx) => {
+      const within = args.where?.within ?? args.within;
+      if (!within) throw new GraphQLError('say which region: regions(within: "河北省") or regions(where: { within: "河北省" })', { extensions: { code: 'BAD_USER_INPUT' } });
+      return regionsWithin(ctx.graph, within, args.where?.levels ?? args.levels ?? null);
+    },
   }),
 );
 

@@ -54,6 +54,9 @@ public final class Launcher {
                     // Small machine: keep the page cache modest; the JVM heap is set by the caller.
                     .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                    // Check timeouts every 100 ms (default 2 s), so a client's transaction
+                    // timeout stops a runaway read promptly.
+                    .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                     .build();
         } catch (Throwable e) {
             System.err.println("neo4j-local: failed to start: " + rootMessage(e));
