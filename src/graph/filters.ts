@@ -8,6 +8,11 @@ export interface Filter {
   params: Record<string, unknown>;
   /** Constant Cypher run once before the main MATCH, binding what the predicate needs (roots). */
   prelude?: string;
+  /**
+   * A MATCH that binds `n` from a selective start instead of scanning the label (programs from
+   * the regions within 河北省, not every program tested against 河北省); it implies `cypher`.
+   */
+  anchor?: string;
 }
 
 export type Listed = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise' | 'Outcome' | 'Article';
@@ -46,26 +51,39 @@ const regionFilters = Object.fromEntries(
     label,
     `EXISTS { MATCH ${PLACED_IN[label]}
        WHERE ($levels IS NULL OR place.level IN $levels)
-         AND ($within IS NULL OR EXISTS { MATCH (place)-[:PART_OF*0..]->(root:Region) WHERE root IN roots }) }`,
+         AND EXISTS { MATCH (place)-[:PART_OF*0..]->(root:Region) WHERE root IN roots } }`,
   ]),
+) as Record<Listed, string>;
+
+const regionAnchors = Object.fromEntries(
+  (Object.keys(PLACED_IN) as Listed[]).map((label) => [
+    label,
+    `UNWIND roots AS root
+MATCH (place:Region)-[:PART_OF*0..]->(root)
+WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+MATCH ${PLACED_IN[label].replace('(n)', `(n:${label})`)}
+WITH DISTINCT n`,
+  ]),
+) as Record<Listed, string>;
+
+const levelFilters = Object.fromEntries(
+  (Object.keys(PLACED_IN) as Listed[]).map((label) => [label, `EXISTS { MATCH ${PLACED_IN[label]} WHERE place.level IN $levels }`]),
 ) as Record<Listed, string>;
 
 /** Placed in a region within `within` (itself included), at one of `levels`. */
 export function inRegion(label: Listed, region: { within?: string | null; levels?: readonly string[] | null } | null | undefined): Filter | null {
   if (!region || (region.within == null && region.levels == null)) return null;
+  if (region.within == null) return { cypher: levelFilters[label], params: { levels: region.levels } };
   return {
     cypher: regionFilters[label],
-    params: { within: region.within ?? null, levels: region.levels ?? null },
-    prelude: region.within == null ? undefined : WITHIN_ROOTS,
+    params: { within: region.within, levels: region.levels ?? null },
+    prelude: WITHIN_ROOTS,
+    anchor: regionAnchors[label],
   };
 }
 
 export function nameContains(name: string | null | undefined): Filter | null {
   return name ? { cypher: '(n.name CONTAINS $name OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $name))', params: { name } } : null;
-}
-
-export function hasLevel(levels: readonly string[] | null | undefined): Filter | null {
-  return levels?.length ? { cypher: 'n.level IN $regionLevels', params: { regionLevels: levels } } : null;
 }
 
 /** Programs that achieved an outcome of one of these indicators. */
@@ -125,9 +143,12 @@ export function mentions(entity: string | null | undefined): Filter | null {
 export function where(...filters: Array<Filter | null>): Filter {
   const used = filters.filter((f): f is Filter => f !== null);
   const preludes = [...new Set(used.map((f) => f.prelude).filter((p): p is string => !!p))];
+  const anchored = used.find((f) => f.anchor);
+  const predicates = used.filter((f) => f !== anchored);
   return {
-    cypher: used.length === 0 ? '' : `WHERE ${used.map((f) => `(${f.cypher})`).join('\n  AND ')}`,
+    cypher: predicates.length === 0 ? '' : `WHERE ${predicates.map((f) => `(${f.cypher})`).join('\n  AND ')}`,
     params: Object.assign({}, ...used.map((f) => f.params)),
     prelude: preludes.join('\n'),
+    anchor: anchored?.anchor,
   };
 }

@@ -82,7 +82,7 @@ export async function listNodes(
   // planning per run); each part alone is planned once.
   const pageOfIds = `
 ${filter.prelude ?? ''}
-MATCH (n:${label})
+${filter.anchor ?? `MATCH (n:${label})`}
 ${filter.cypher}
 WITH n${o.keys}
 ORDER BY ${o.by}

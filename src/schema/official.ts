@@ -1,5 +1,5 @@
 import { holdsAt, inRegion, nameContains, where, withTitle } from '../graph/filters.js';
-import { listNodes, type WalkedRecord } from '../graph/read.js';
+import type { WalkedRecord } from '../graph/read.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
 import { Evidence, evidenceOf } from './common.js';

@@ -202,6 +202,12 @@ describe('the GraphQL API over HTTP, on a real Neo4j', () => {
     expect(new Set(body.data.regions.map((r: any) => r.level))).toEqual(new Set(['DISTRICT', 'ZONE']));
     expect(body.data.region.descendants.edges.map((e: any) => e.node.name)).toContain('藁城区');
     expect(code((await post('{ regions { name } }')).body)).toBe('BAD_USER_INPUT');
+    // Levels alone, and a region with other filters: the same programs either way they are found.
+    const zones = await post(`{ programs(where: { region: { levels: [ZONE] } }, first: 100) { edges { node { regions { edges { node { level } } } } } } }`);
+    expect(zones.body.data.programs.edges.length).toBeGreaterThan(0);
+    for (const e of zones.body.data.programs.edges) expect(e.node.regions.edges.map((r: any) => r.node.level)).toContain('ZONE');
+    const named = await post(`{ programs(where: { region: { within: "石家庄市" }, name: "三证齐发" }) { edges { node { name } } } }`);
+    expect(named.body.data.programs.edges.map((e: any) => e.node.name)).toEqual(['三证齐发']);
   });
 
   it('caps pages at 100 and pages with cursors', async () => {
