@@ -7,7 +7,7 @@
  * language of real articles at any scale, with entities spread the way a national corpus spreads
  * them.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../src/extract/decode.js';
 import { gazetteer, type GazetteerRegion } from '../src/extract/gazetteer.js';
@@ -94,6 +94,13 @@ export function* generateCorpus(count: number, seed = 1, seedsDir = 'seeds'): Ge
   }
 }
 
+/** `count` generated articles written into `dir` (made if missing); returns `dir`. */
+export function writeCorpus(dir: string, count: number, seed = 1): string {
+  mkdirSync(dir, { recursive: true });
+  for (const { name, content } of generateCorpus(count, seed)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [countArg, out] = process.argv.slice(2);
   const seedAt = process.argv.indexOf('--seed');
@@ -103,11 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: npx tsx bench/corpus.ts N OUT_DIR [--seed S]');
     process.exit(2);
   }
-  mkdirSync(out, { recursive: true });
-  let bytes = 0;
-  for (const { name, content } of generateCorpus(count, seed)) {
-    writeFileSync(join(out, name), content);
-    bytes += Buffer.byteLength(content);
-  }
+  writeCorpus(out, count, seed);
+  const bytes = readdirSync(out).reduce((n, f) => n + statSync(join(out, f)).size, 0);
   console.log(`wrote ${count} articles (${(bytes / 1e6).toFixed(1)} MB) to ${out}`);
 }

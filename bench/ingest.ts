@@ -10,17 +10,18 @@
  *      none of that bookkeeping.
  * Prints articles/s for each and the ratio 2 / 3. Goal (ingest issue): ratio ≤ 1.5.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractArticle } from '../src/extract/article.js';
 import type { ExtractedArticle } from '../src/extract/types.js';
 import { Graph } from '../src/graph/driver.js';
 import { applySchema } from '../src/graph/migrate.js';
-import { batchRows, ENTITY_LABELS, FACT_TYPES, writeBatch } from '../src/graph/write.js';
+import { FACT_TYPES } from '../src/graph/relations.js';
+import { batchRows, ENTITY_LABELS, writeBatch } from '../src/graph/write.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { freePort, startLocalNeo4j } from '../src/neo4jLocal.js';
-import { generateCorpus } from './corpus.js';
+import { writeCorpus } from './corpus.js';
 
 const count = Number(process.argv[2] ?? 2000);
 const batch = Number(process.argv[3] ?? 50);
@@ -77,8 +78,7 @@ async function empty(graph: Graph): Promise<void> {
 
 const work = mkdtempSync(join(tmpdir(), 'rg-bench-ingest-'));
 const corpus = join(work, 'corpus');
-mkdirSync(corpus);
-for (const { name, content } of generateCorpus(count, 1)) writeFileSync(join(corpus, name), content);
+writeCorpus(corpus, count, 1);
 const files = readdirSync(corpus).sort().map((f) => join(corpus, f));
 const megabytes = files.reduce((n, f) => n + readFileSync(f).length, 0) / 1e6;
 console.log(`corpus: ${count} articles, ${megabytes.toFixed(1)} MB, batches of ${batch}`);

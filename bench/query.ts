@@ -6,7 +6,7 @@
  * corpus, serves the API, then times each side `rounds` times and prints p50, p99 and the
  * ratio of the p50s. Goal (API issue): GraphQL p50 ≤ 1.3 × raw Cypher p50.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Graph } from '../src/graph/driver.js';
@@ -16,7 +16,7 @@ import { createLogger } from '../src/log.js';
 import { freePort, startLocalNeo4j } from '../src/neo4jLocal.js';
 import { HEADLINE_QUERY } from '../src/schema/headline.js';
 import { startServer } from '../src/server.js';
-import { generateCorpus } from './corpus.js';
+import { writeCorpus } from './corpus.js';
 
 const rounds = Number(process.argv[2] ?? 200);
 const corpusSize = Number(process.argv[3] ?? 500);
@@ -48,8 +48,7 @@ const percentile = (xs: number[], p: number) => {
 
 const work = mkdtempSync(join(tmpdir(), 'rg-bench-query-'));
 const corpus = join(work, 'corpus');
-mkdirSync(corpus);
-for (const { name, content } of generateCorpus(corpusSize, 11)) writeFileSync(join(corpus, name), content);
+writeCorpus(corpus, corpusSize, 11);
 
 const neo4j = await startLocalNeo4j({ port: await freePort(), dataDir: join(work, 'neo4j'), heap: '1g' });
 const graph = new Graph({ uri: neo4j.uri, user: 'neo4j', password: 'unused' });

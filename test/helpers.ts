@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { Graph } from '../src/graph/driver.js';
+import { applySchema } from '../src/graph/migrate.js';
 
 /** A driver to the test run's own Neo4j (see test/globalSetup.ts). */
 export function testGraph(): Graph {
@@ -11,14 +12,25 @@ export async function clearGraph(graph: Graph): Promise<void> {
   await graph.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
 }
 
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}) {
+/** An empty graph with the schema (constraints, indexes, the indicator vocabulary) applied. */
+export async function resetGraph(graph: Graph): Promise<void> {
+  await clearGraph(graph);
+  await applySchema(graph);
+}
+
+export type GraphQLBody = { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }> };
+
+export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: any }> } };
+  return { status: response.status, body: (await response.json()) as GraphQLBody };
 }
+
+/** The code of a response's first error. */
+export const errorCode = (body: GraphQLBody) => body.errors?.[0]?.extensions?.code;
 
 /**
  * The whole graph as text: every node (labels, properties) and relationship (type, ends' ids,
@@ -37,3 +49,6 @@ export async function graphDigest(graph: Graph): Promise<{ nodes: number; relati
     return { nodes: nodes.records.length, relationships: rels.records.length, lines };
   });
 }
+
+/** Generated articles for tests that need more than the seeds (bench/corpus.ts, deterministic). */
+export { writeCorpus } from '../bench/corpus.js';

@@ -1,4 +1,4 @@
-import type { RegionContext } from './context.js';
+import { placeRef, type PlaceRef, type RegionContext } from './context.js';
 import { evidenceFor } from './regions.js';
 import { sentenceAt, type Sentence } from './sentences.js';
 import type { ExtractedEntity, ExtractedRelation, RegionLevel } from './types.js';
@@ -14,7 +14,7 @@ export interface AgencyMention {
   /** The place whose name begins the canonical name, when there is one. */
   regionName: string | null;
   /** The region the agency belongs to (for a zone branch, the zone), and its level. */
-  region: { id: string; name: string; level?: RegionLevel } | null;
+  region: PlaceRef | null;
 }
 
 export interface AgencyFindings {
@@ -76,7 +76,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
   const mentions: AgencyMention[] = [];
   const relationKeys = new Set<string>();
 
-  const add = (name: string, kind: AgencyKind, region: { id: string; name: string; level?: RegionLevel } | null, start: number, end: number, parent?: { id: string; name: string }) => {
+  const add = (name: string, kind: AgencyKind, region: PlaceRef | null, start: number, end: number, parent?: { id: string; name: string }) => {
     const id = `agency:${name}`;
     const evidence = evidenceFor(text, sentences, start, end);
     let entity = byId.get(id);
@@ -87,7 +87,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     const surface = text.slice(start, end);
     if (surface !== name && !entity.aliases.includes(surface)) entity.aliases.push(surface);
     if (entity.evidence.length < 3) entity.evidence.push(evidence);
-    mentions.push({ start, end, id, name, regionName: name.startsWith(region?.name ?? '\u0000') ? region!.name : null, region: region ? { id: region.id, name: region.name, level: region.level } : null });
+    mentions.push({ start, end, id, name, regionName: name.startsWith(region?.name ?? '\u0000') ? region!.name : null, region: placeRef(region) });
     const relate = (type: string, to: string) => {
       const key = `${type}|${id}|${to}`;
       if (relationKeys.has(key)) return;
@@ -106,7 +106,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     let end = start + m[0].length;
     if (NOT_A_BODY_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
 
-    let region: { id: string; name: string; level?: RegionLevel } | null = null;
+    let region: PlaceRef | null = null;
     let mentionStart = start;
     const prefix = places.endingAt(start);
     const zoneWord = ZONE_WORDS.exec(text.slice(Math.max(0, start - 3), start))?.[1];
@@ -150,7 +150,7 @@ export function findAgencies(text: string, sentences: readonly Sentence[], place
     const end = m.index + m[0].length;
     if (mentions.some((a) => a.start < end && a.end > start)) continue; // 石家庄市政务服务中心, read above
     let phrase = m[1]!.replace(CENTER_LEVEL_WORDS, '');
-    let region: { id: string; name: string; level?: RegionLevel } | null = null;
+    let region: PlaceRef | null = null;
     for (let k = Math.min(8, phrase.length - 4); k >= 2 && !region; k--) {
       const prefix = places.endingAt(end - phrase.length + k);
       if (prefix && prefix.start === end - phrase.length) {

@@ -1,6 +1,16 @@
 import type { Gazetteer } from './gazetteer.js';
 import type { RegionLevel } from './types.js';
 
+/** A region as the other findings refer to it (an agency's, a program's place). */
+export interface PlaceRef {
+  id: string;
+  name: string;
+  level: RegionLevel;
+}
+
+/** Just the reference, without the mention's offsets and lineage. */
+export const placeRef = (r: PlaceRef | null | undefined): PlaceRef | null => (r ? { id: r.id, name: r.name, level: r.level } : null);
+
 /** A resolved region mention: where it is and which region (by code or zone id) it names. */
 export interface PlacedRegion {
   start: number;
@@ -34,7 +44,7 @@ export class RegionContext {
    * else first after it. Levels are tried in order: 市 means a city, and a province-level
    * municipality only where no city is named at all.
    */
-  ofLevel(levels: readonly RegionLevel[], at: number): { id: string; name: string; level: RegionLevel } | null {
+  ofLevel(levels: readonly RegionLevel[], at: number): PlaceRef | null {
     for (const level of levels) {
       const pick = (m: PlacedRegion) => m.lineage.find((r) => r.level === level) ?? null;
       for (let i = this.lastIndexBefore(at); i >= 0; i--) {
@@ -55,6 +65,11 @@ export class RegionContext {
     if (inside.length > 0) return [...inside].sort((a, b) => depth(b) - depth(a) || a.start - b.start)[0]!;
     const i = this.lastIndexBefore(start);
     return i >= 0 ? this.placed[i]! : null;
+  }
+
+  /** Ids of a region the article names and of its ancestors (just the id when not named). */
+  lineageIds(id: string): string[] {
+    return this.placed.find((m) => m.id === id)?.lineage.map((x) => x.id) ?? [id];
   }
 
   /** The region whose mention ends exactly at `at` (a prefix such as 石家庄市 in 石家庄市行政审批局). */

@@ -115,6 +115,15 @@ function subjectBefore(text: string, at: number, floor: number): string {
   return clause.replace(/^(?:其中|同时|目前|截至目前|今年以来|今年|去年|已|并|将|使|让|实现|推动|确保|全力|有效|大幅)+/u, '').replace(/[由从比较]$/u, '').trim();
 }
 
+const DECREASING = new RegExp(`^(${DOWN}|节约|节省)`, 'u');
+
+/** A stated amount of change, signed (a cut is negative); a percentage is its own percent. */
+function changeBy(q: Quantity | null, decrease: boolean): Change | null {
+  if (!q) return null;
+  const value = signed(q, decrease);
+  return { text: q.text, value, unit: q.unit, percent: q.unit === '%' ? value : null, direction: decrease ? 'DECREASE' : 'INCREASE' };
+}
+
 function signed(q: Quantity, decrease: boolean): number {
   return decrease ? -q.value : q.value;
 }
@@ -172,23 +181,18 @@ export function findOutcomes(
       } else if (name === 'formerly') {
         before = parseQuantity(m[1]!);
       } else if (name === 'earlier') {
-        const saved = parseQuantity(m[1]!);
-        if (saved) change = { text: saved.text, value: -saved.value, unit: saved.unit, percent: null, direction: 'DECREASE' };
+        change = changeBy(parseQuantity(m[1]!), true);
       } else if (name === 'share') {
         after = parseQuantity(m[1]!);
         subject = m[2]!;
       } else if (name === 'saved') {
-        const saved = parseQuantity(m[3]!);
         if (m[2]) subject = m[2];
-        if (saved) change = { text: saved.text, value: -saved.value, unit: saved.unit, percent: null, direction: 'DECREASE' };
+        change = changeBy(parseQuantity(m[3]!), true);
       } else if (name === 'compared' || name === 'by' || name === 'byWhat') {
         const verb = name === 'compared' ? m[2]! : m[1]!;
         const amount = parseQuantity(name === 'compared' ? m[3]! : name === 'by' ? m[2]! : m[3]!);
         if (name === 'byWhat') subject = m[2]!;
-        if (amount) {
-          const decrease = new RegExp(`^(${DOWN}|节约|节省)`, 'u').test(verb);
-          change = { text: amount.text, value: signed(amount, decrease), unit: amount.unit, percent: amount.unit === '%' ? signed(amount, decrease) : null, direction: decrease ? 'DECREASE' : 'INCREASE' };
-        }
+        change = changeBy(amount, DECREASING.test(verb));
       } else if (name === 'rate') {
         after = parseQuantity(m[2]!);
         subject = (subjectBefore(text, start, sentence.start) + m[1]).replace(/^(?:均)/u, '');

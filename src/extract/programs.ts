@@ -1,5 +1,5 @@
 import type { AgencyMention } from './agencies.js';
-import type { RegionContext } from './context.js';
+import { placeRef, type PlaceRef, type RegionContext } from './context.js';
 import type { PolicyMention } from './policies.js';
 import { evidenceFor } from './regions.js';
 import { sentenceAt, type Sentence } from './sentences.js';
@@ -14,12 +14,11 @@ export interface ProgramMention {
   id: string;
   sentenceStart: number;
   /** Where the program is carried out, as placed below. */
-  region: { id: string; name: string; level?: RegionLevel } | null;
+  region: PlaceRef | null;
 }
 
 const LEVEL_DEPTH: Record<RegionLevel, number> = { PROVINCE: 0, CITY: 1, DISTRICT: 2, COUNTY: 2, ZONE: 2 };
-const deeper = (a: { level?: RegionLevel } | null | undefined, b: { level?: RegionLevel } | null | undefined) =>
-  !!a?.level && (!b?.level || LEVEL_DEPTH[a.level] > LEVEL_DEPTH[b.level]);
+const deeper = (a: PlaceRef | null | undefined, b: PlaceRef | null | undefined) => !!a && (!b || LEVEL_DEPTH[a.level] > LEVEL_DEPTH[b.level]);
 
 /** What a program is called after its name: 模式, 工作创新机制, 专项行动, 微信小程序 … */
 const PROGRAM_NOUN =
@@ -200,21 +199,19 @@ export function findPrograms(
     relations.push({ type, from, to, evidence });
   };
 
-  type Place = { id: string; name: string; level?: RegionLevel };
   const placed = programCandidates(text).map((c) => {
     const sentence = sentenceAt(sentences, c.start) ?? { start: c.start, end: c.end };
     const runner = [...agencies].reverse().find((a) => a.start >= sentence.start && a.end <= c.start);
     // The most specific place the sentence gives: its own, or that of the body running the program
     // (石家庄市自然资源和规划局经济技术开发区分局 … “三证齐发”: the zone, not the city).
     const inSentence = places.within(sentence.start, sentence.end);
-    const region: Place | null = deeper(runner?.region, inSentence) ? runner!.region : inSentence;
+    const region = deeper(runner?.region, inSentence) ? runner!.region : placeRef(inSentence);
     return { c, sentence, runner, region };
   });
   // One name in one article is one program: a mention placed only in the city joins the mention
   // placed in a district or zone of that city (the article says 三证齐发 about the zone twice).
-  const lineage = (r: Place) => places.mentions.find((m) => m.id === r.id)?.lineage.map((x) => x.id) ?? [r.id];
   for (const p of placed) {
-    const narrower = placed.find((q) => q.c.name === p.c.name && q.region && p.region && deeper(q.region, p.region) && lineage(q.region).includes(p.region.id));
+    const narrower = placed.find((q) => q.c.name === p.c.name && q.region && p.region && deeper(q.region, p.region) && places.lineageIds(q.region.id).includes(p.region.id));
     if (narrower) p.region = narrower.region;
   }
 
@@ -222,7 +219,7 @@ export function findPrograms(
     const sentenceText = text.slice(sentence.start, sentence.end);
     const id = `program:${c.name}@${region?.id ?? 'unplaced'}`;
     const evidence = evidenceFor(text, sentences, c.start, c.end);
-    mentions.push({ start: c.start, end: c.end, id, sentenceStart: sentence.start, region: region ? { id: region.id, name: region.name, level: region.level } : null });
+    mentions.push({ start: c.start, end: c.end, id, sentenceStart: sentence.start, region });
     const existing = byId.get(id);
     if (existing) {
       if (existing.evidence.length < 3) existing.evidence.push(evidence);

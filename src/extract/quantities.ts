@@ -21,12 +21,11 @@ const QUANTITY = new RegExp(`^(近|约|超过|逾|不到|至少|仅|最短|最�
 
 /** 一周 → 7天, 两个月 → 2个月: the few written-out amounts outcome patterns accept. */
 const WRITTEN = /^([一两二三四五六七八九十])\s*(个工作日|工作日|个小时|小时|分钟|天|日|周|个月)$/u;
-const WRITTEN_DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 export function parseQuantity(text: string): Quantity | null {
   const w = WRITTEN.exec(text.trim());
   if (w) {
-    const n = WRITTEN_DIGITS[w[1]!]!;
+    const n = DIGITS[w[1]!]!;
     return w[2] === '周' ? { text: text.trim(), value: n * 7, unit: '天' } : { text: text.trim(), value: n, unit: UNIT_NORMAL[w[2]!] ?? w[2]! };
   }
   const digitWeeks = /^(\d+)\s*周$/u.exec(text.trim());
@@ -44,7 +43,7 @@ export function parseQuantity(text: string): Quantity | null {
 
 /** 一半 → 50%, 1/3 → 33.3%, 三成 → 30%. */
 export const PROPORTION_PATTERN = '一半|\\d+\\/\\d+|[一二三四五六七八九]成';
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 function parseProportion(text: string): Quantity | null {
   const t = text.trim().replace(/(以上|左右)$/u, '');

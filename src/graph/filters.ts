@@ -10,7 +10,8 @@ export interface Filter {
   prelude?: string;
   /**
    * A MATCH that binds `n` from a selective start instead of scanning the label (programs from
-   * the regions within 河北省, not every program tested against 河北省); it implies `cypher`.
+   * the regions within 河北省, not every program tested against 河北省). It is the whole filter:
+   * its `cypher` is empty. A query has at most one.
    */
   anchor?: string;
 }
@@ -29,14 +30,14 @@ const PLACED_IN: Record<Listed, string> = {
   Article: '(n)-[:MENTIONS]->(place:Region)',
 };
 
-/** A region named by name, alias, code or id. */
-export const REGION_NAMED = (v: string, param: string) => `(${v}.name = $${param} OR ${v}.code = $${param} OR ${v}.id = $${param} OR $${param} IN ${v}.aliases)`;
+/** A node named by its name, an alias, its code (regions) or its id. */
+export const NAMED = (v: string, param: string) => `(${v}.name = $${param} OR ${v}.code = $${param} OR ${v}.id = $${param} OR $${param} IN ${v}.aliases)`;
 
 /**
- * The regions `within` names, found once through the indexes (name, code, id; aliases by scan of
- * the few thousand regions), before the nodes are filtered by a walk up to one of them.
+ * The regions `within` names, bound as `roots`: found through the indexes (name, code, id; the
+ * aliases by a scan of the few thousand regions), once per statement.
  */
-const WITHIN_ROOTS = `CALL {
+export const WITHIN_ROOTS = `CALL {
   CALL {
     MATCH (r:Region {name: $within}) RETURN r
     UNION MATCH (r:Region {code: $within}) RETURN r
@@ -46,40 +47,25 @@ const WITHIN_ROOTS = `CALL {
   RETURN collect(r) AS roots
 }`;
 
-const regionFilters = Object.fromEntries(
-  (Object.keys(PLACED_IN) as Listed[]).map((label) => [
-    label,
-    `EXISTS { MATCH ${PLACED_IN[label]}
-       WHERE ($levels IS NULL OR place.level IN $levels)
-         AND EXISTS { MATCH (place)-[:PART_OF*0..]->(root:Region) WHERE root IN roots } }`,
-  ]),
-) as Record<Listed, string>;
+const perLabel = (cypher: (label: Listed) => string) =>
+  Object.fromEntries((Object.keys(PLACED_IN) as Listed[]).map((label) => [label, cypher(label)])) as Record<Listed, string>;
 
-const regionAnchors = Object.fromEntries(
-  (Object.keys(PLACED_IN) as Listed[]).map((label) => [
-    label,
-    `UNWIND roots AS root
+/** From the places within the roots to the nodes placed there. */
+const regionAnchors = perLabel(
+  (label) => `UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
 MATCH ${PLACED_IN[label].replace('(n)', `(n:${label})`)}
 WITH DISTINCT n`,
-  ]),
-) as Record<Listed, string>;
+);
 
-const levelFilters = Object.fromEntries(
-  (Object.keys(PLACED_IN) as Listed[]).map((label) => [label, `EXISTS { MATCH ${PLACED_IN[label]} WHERE place.level IN $levels }`]),
-) as Record<Listed, string>;
+const levelFilters = perLabel((label) => `EXISTS { MATCH ${PLACED_IN[label]} WHERE place.level IN $levels }`);
 
 /** Placed in a region within `within` (itself included), at one of `levels`. */
 export function inRegion(label: Listed, region: { within?: string | null; levels?: readonly string[] | null } | null | undefined): Filter | null {
   if (!region || (region.within == null && region.levels == null)) return null;
   if (region.within == null) return { cypher: levelFilters[label], params: { levels: region.levels } };
-  return {
-    cypher: regionFilters[label],
-    params: { within: region.within, levels: region.levels ?? null },
-    prelude: WITHIN_ROOTS,
-    anchor: regionAnchors[label],
-  };
+  return { cypher: '', params: { within: region.within, levels: region.levels ?? null }, prelude: WITHIN_ROOTS, anchor: regionAnchors[label] };
 }
 
 export function nameContains(name: string | null | undefined): Filter | null {
@@ -94,7 +80,7 @@ export function affects(indicators: readonly string[] | null | undefined): Filte
 }
 
 export function runBy(agency: string | null | undefined): Filter | null {
-  return agency ? { cypher: `EXISTS { MATCH (n)-[:RUN_BY]->(a:Agency) WHERE ${REGION_NAMED('a', 'agency')} }`, params: { agency } } : null;
+  return agency ? { cypher: `EXISTS { MATCH (n)-[:RUN_BY]->(a:Agency) WHERE ${NAMED('a', 'agency')} }`, params: { agency } } : null;
 }
 
 export function inCategory(category: string | null | undefined): Filter | null {
@@ -110,7 +96,7 @@ export function withTitle(title: string | null | undefined): Filter | null {
 }
 
 export function holdsAt(agency: string | null | undefined): Filter | null {
-  return agency ? { cypher: `EXISTS { MATCH (n)-[:HOLDS]->(a:Agency) WHERE ${REGION_NAMED('a', 'holdsAt')} }`, params: { holdsAt: agency } } : null;
+  return agency ? { cypher: `EXISTS { MATCH (n)-[:HOLDS]->(a:Agency) WHERE ${NAMED('a', 'holdsAt')} }`, params: { holdsAt: agency } } : null;
 }
 
 /** Named in an article dated on or after `since` and on or before `until` (ISO dates). */
@@ -139,16 +125,16 @@ export function mentions(entity: string | null | undefined): Filter | null {
   return entity ? { cypher: 'EXISTS { MATCH (n)-[:MENTIONS]->(e) WHERE e.id = $mentions OR e.name = $mentions }', params: { mentions: entity } } : null;
 }
 
-/** The pieces that apply, joined: `WHERE a AND b`, or nothing. */
+/** The pieces that apply, joined: `WHERE a AND b`, or nothing; with the one anchor, if any. */
 export function where(...filters: Array<Filter | null>): Filter {
   const used = filters.filter((f): f is Filter => f !== null);
-  const preludes = [...new Set(used.map((f) => f.prelude).filter((p): p is string => !!p))];
-  const anchored = used.find((f) => f.anchor);
-  const predicates = used.filter((f) => f !== anchored);
+  const anchors = used.filter((f) => f.anchor);
+  if (anchors.length > 1) throw new Error('a query can have only one anchored filter');
+  const predicates = used.filter((f) => !f.anchor);
   return {
     cypher: predicates.length === 0 ? '' : `WHERE ${predicates.map((f) => `(${f.cypher})`).join('\n  AND ')}`,
     params: Object.assign({}, ...used.map((f) => f.params)),
-    prelude: preludes.join('\n'),
-    anchor: anchored?.anchor,
+    prelude: anchors[0]?.prelude,
+    anchor: anchors[0]?.anchor,
   };
 }

@@ -1,11 +1,13 @@
 import neo4j from 'neo4j-driver';
 import type { Graph } from './driver.js';
+import { NAMED, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
+import { ANCESTORS, DESCENDANTS, FACT_TYPES, NODE_LABELS, NODE_PROJECTION, NODE_STATEMENTS, WALK_STATEMENTS, type NodeLabel, type WalkName } from './relations.js';
 
 /** Whole numbers Cypher needs as integers (SKIP, LIMIT, list slices): JS numbers travel as floats. */
 const int = (n: number) => neo4j.int(Math.trunc(n));
-import type { Filter, Listed } from './filters.js';
-import { REGION_NAMED } from './filters.js';
-import { ANCESTORS, DESCENDANTS, NODE_PROJECTION, NODE_STATEMENTS, WALK_STATEMENTS, type NodeLabel, type WalkName } from './relations.js';
+
+/** A whole number within bounds, from whatever a client sent. */
+const clamp = (n: number, low: number, high: number) => Math.min(Math.max(low, Math.trunc(n)), high);
 
 /** A node as the API reads it: its properties, its most specific label, and for regions its parent. */
 export interface NodeRecord {
@@ -65,7 +67,7 @@ const LISTED_LABELS: readonly Listed[] = ['Region', 'Agency', 'Official', 'Progr
 
 /**
  * A page of one kind of node, filtered and ordered; with `walks`, each node also carries the
- * nodes those walks reach (`walked[name]`), read in the same statement.
+ * nodes those walks reach (`walked[name]`), read in the same transaction.
  */
 export async function listNodes(
   graph: Graph,
@@ -88,14 +90,10 @@ WITH n${o.keys}
 ORDER BY ${o.by}
 SKIP $offset LIMIT $limit
 RETURN n.id AS id`;
-  const nodes = `
-UNWIND $ids AS id
-MATCH (n:${label} {id: id})
-RETURN ${NODE_PROJECTION('n')} AS node`;
   return graph.read(async (tx) => {
     const ids = (await tx.run(pageOfIds, { ...filter.params, offset: int(page.offset), limit: int(page.limit) })).records.map((r) => r.get('id') as string);
     if (ids.length === 0) return [];
-    const [found, ...walked] = await Promise.all([tx.run(nodes, { ids }), ...walks.map((w) => tx.run(WALK_STATEMENTS[w], { ids }))]);
+    const [found, ...walked] = await Promise.all([tx.run(NODE_STATEMENTS[label], { ids }), ...walks.map((w) => tx.run(WALK_STATEMENTS[w], { ids }))]);
     const byWalk = walks.map((w, i) => [w, itemsById(walked[i]!)] as const);
     return found!.records.map((r) => {
       const node = r.get('node') as NodeRecord & { walked?: Partial<Record<WalkName, WalkedRecord[]>> };
@@ -107,7 +105,7 @@ RETURN ${NODE_PROJECTION('n')} AS node`;
 
 export const REGION_BY_CODE_OR_NAME = `
 MATCH (n:Region)
-WHERE ($code IS NOT NULL AND n.code = $code) OR ($name IS NOT NULL AND ${REGION_NAMED('n', 'name')})
+WHERE ($code IS NOT NULL AND n.code = $code) OR ($name IS NOT NULL AND ${NAMED('n', 'name')})
 RETURN ${NODE_PROJECTION('n')} AS node
 ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
 LIMIT 1`;
@@ -118,8 +116,8 @@ export async function regionByCodeOrName(graph: Graph, code: string | null, name
 
 /** Every region within the one named (itself included), with its parent: the tree is bounded by the gazetteer. */
 export const REGIONS_WITHIN = `
-MATCH (root:Region)
-WHERE ${REGION_NAMED('root', 'within')}
+${WITHIN_ROOTS}
+UNWIND roots AS root
 MATCH (n:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT n
 WHERE $levels IS NULL OR n.level IN $levels
@@ -152,12 +150,10 @@ export async function search(graph: Graph, text: string, types: readonly string[
 
 // ---- statistics --------------------------------------------------------------------------------
 
-const COUNTED = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Outcome', 'Article', 'Indicator'] as const;
-
 /** Counts by type come from Neo4j's count store (one literal label each), the rest by walking. */
 export const STATS = `
 CALL {
-  RETURN [${COUNTED.map((l) => `{key: '${l}', count: COUNT { (:${l}) }}`).join(', ')}] AS byType
+  RETURN [${NODE_LABELS.map((l) => `{key: '${l}', count: COUNT { (:${l}) }}`).join(', ')}] AS byType
 }
 CALL {
   MATCH (i:Indicator)
@@ -203,7 +199,7 @@ export interface GraphSlice {
 const EDGE = (r: string) => `{type: type(${r}), from: startNode(${r}).id, to: endNode(${r}).id, properties: properties(${r})}`;
 
 /** Paths and subgraphs follow facts, not MENTIONS: through articles, everything is two steps from everything. */
-const FACT_RELATIONSHIPS = 'PART_OF|LOCATED_IN|BRANCH_OF|HOLDS|IMPLEMENTED_IN|RUN_BY|BASED_ON|ISSUED_BY|ACHIEVED|MEASURES|IN_REGION';
+const FACT_RELATIONSHIPS = ['PART_OF', ...FACT_TYPES, 'MEASURES', 'IN_REGION'].join('|');
 
 /** Path lengths are part of the pattern, so each allowed length has its own constant statement. */
 export const MAX_PATH_LENGTH = 6;
@@ -222,12 +218,15 @@ MATCH p = shortestPath((a)-[:${FACT_RELATIONSHIPS}*..${length}]-(b))
 RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes, [r IN relationships(p) | ${EDGE('r')}] AS edges`;
 const PATH_STATEMENTS = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, n) => pathStatement(Math.max(1, n)));
 
-export async function shortestPath(graph: Graph, from: string, to: string, maxLength: number): Promise<GraphSlice | null> {
-  const length = Math.min(Math.max(1, Math.trunc(maxLength)), MAX_PATH_LENGTH);
+async function readSlice(graph: Graph, cypher: string, params: Record<string, unknown>): Promise<GraphSlice | null> {
   return graph.read(async (tx) => {
-    const record = (await tx.run(PATH_STATEMENTS[length]!, { from, to })).records[0];
+    const record = (await tx.run(cypher, params)).records[0];
     return record ? { nodes: record.get('nodes') as NodeRecord[], edges: record.get('edges') as EdgeRecord[] } : null;
   });
+}
+
+export async function shortestPath(graph: Graph, from: string, to: string, maxLength: number): Promise<GraphSlice | null> {
+  return readSlice(graph, PATH_STATEMENTS[clamp(maxLength, 1, MAX_PATH_LENGTH)]!, { from, to });
 }
 
 export const MAX_SUBGRAPH_DEPTH = 3;
@@ -245,9 +244,5 @@ RETURN [n IN members | ${NODE_PROJECTION('n')}] AS nodes, [r IN rels | ${EDGE('r
 const SUBGRAPH_STATEMENTS = Array.from({ length: MAX_SUBGRAPH_DEPTH + 1 }, (_, d) => subgraphStatement(Math.max(1, d)));
 
 export async function subgraph(graph: Graph, root: string, depth: number, types: readonly string[] | null): Promise<GraphSlice | null> {
-  const d = Math.min(Math.max(1, Math.trunc(depth)), MAX_SUBGRAPH_DEPTH);
-  return graph.read(async (tx) => {
-    const record = (await tx.run(SUBGRAPH_STATEMENTS[d]!, { root, types, maxNodes: int(MAX_SUBGRAPH_NODES) })).records[0];
-    return record ? { nodes: record.get('nodes') as NodeRecord[], edges: record.get('edges') as EdgeRecord[] } : null;
-  });
+  return readSlice(graph, SUBGRAPH_STATEMENTS[clamp(depth, 1, MAX_SUBGRAPH_DEPTH)]!, { root, types, maxNodes: int(MAX_SUBGRAPH_NODES) });
 }

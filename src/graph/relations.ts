@@ -1,11 +1,12 @@
-/**
- * The relationships the API walks, as a fixed table: every statement the loaders run is built
- * from these constants once, at module load, never from a request. Each entry reads, for a batch
- * of ids, the nodes at the other end, with the relationship's properties (provenance lists).
- */
-export type NodeLabel = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise' | 'Indicator' | 'Outcome' | 'Article';
+// The graph's vocabulary, and the relationships the API walks as a fixed table: every statement
+// the loaders run is built from these constants once, at module load, never from a request.
 
-export const ENTITY_LABELS = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const;
+/** The fact relationships the extractor states, each with its provenance lists. */
+export const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
+export type FactType = (typeof FACT_TYPES)[number];
+
+export const NODE_LABELS = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Indicator', 'Outcome', 'Article'] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
 
 interface Walk {
   from: NodeLabel | 'Entity';
@@ -14,6 +15,7 @@ interface Walk {
   to: NodeLabel | 'Entity';
 }
 
+/** Each walk reads, for a batch of ids, the nodes at the other end, with the relationship's properties. */
 export const WALKS = {
   regionChildren: { from: 'Region', pattern: '<-[r:PART_OF]-', to: 'Region' },
   regionAgencies: { from: 'Region', pattern: '<-[r:LOCATED_IN]-', to: 'Agency' },
@@ -35,7 +37,6 @@ export const WALKS = {
   policyIssuers: { from: 'Policy', pattern: '-[r:ISSUED_BY]->', to: 'Entity' },
   policyPrograms: { from: 'Policy', pattern: '<-[r:BASED_ON]-', to: 'Program' },
   enterpriseRegion: { from: 'Enterprise', pattern: '-[r:LOCATED_IN]->', to: 'Region' },
-  outcomeIndicator: { from: 'Outcome', pattern: '-[r:MEASURES]->', to: 'Indicator' },
   outcomeRegion: { from: 'Outcome', pattern: '-[r:IN_REGION]->', to: 'Region' },
   outcomePrograms: { from: 'Outcome', pattern: '<-[r:ACHIEVED]-', to: 'Program' },
   indicatorOutcomes: { from: 'Indicator', pattern: '<-[r:MEASURES]-', to: 'Outcome' },
@@ -59,7 +60,7 @@ export const NODE_PROJECTION = (v: string, extra = '') =>
 /** A node reached by a walk carries the relationship's properties (its provenance lists). */
 const WALKED = (v: string, r: string) => NODE_PROJECTION(v, `, support: properties(${r})`);
 
-export const walkStatement = (w: Walk) => `
+const walkStatement = (w: Walk) => `
 UNWIND $ids AS id
 MATCH (n:${w.from} {id: id})${w.pattern}(m:${w.to})
 WITH id, m, r ORDER BY m.name, m.id
@@ -72,9 +73,7 @@ UNWIND $ids AS id
 MATCH (n:${label} {id: id})
 RETURN ${NODE_PROJECTION('n')} AS node`;
 
-export const NODE_STATEMENTS = Object.fromEntries(
-  (['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Indicator', 'Outcome', 'Article'] as const).map((l) => [l, nodesStatement(l)]),
-) as Record<NodeLabel, string>;
+export const NODE_STATEMENTS = Object.fromEntries(NODE_LABELS.map((l) => [l, nodesStatement(l)])) as Record<NodeLabel, string>;
 
 /** Ancestors, nearest first; descendants at one level (or all), by name. */
 export const ANCESTORS = `

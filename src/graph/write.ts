@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ExtractedArticle, RegionEntity } from '../extract/types.js';
 import type { Graph } from './driver.js';
+import { FACT_TYPES, type FactType } from './relations.js';
 
 /**
  * Writes extracted articles, one managed write transaction per batch. Every statement is an
@@ -17,9 +18,6 @@ import type { Graph } from './driver.js';
 export const ENTITY_LABELS = ['Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const;
 type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Fact relationship types, and the label of their end node (Outcome for ACHIEVED). */
-export const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
-type FactType = (typeof FACT_TYPES)[number];
 
 /**
  * Aliases as a sorted set, so that the graph does not depend on the order articles came in.
@@ -63,19 +61,15 @@ MERGE (n:Article {id: a.id})
 SET n.title = a.title, n.date = a.date, n.source = a.source, n.url = a.url,
     n.contentHash = a.contentHash, n.extractorVersion = a.extractorVersion, n.encoding = a.encoding`;
 
-/** A mention keeps the sentences that name the entity (up to three), its evidence. */
-const MERGE_MENTIONS = `
+/** A mention of an entity keeps the sentences that name it (up to three): its evidence. */
+const mergeMentions = (label: 'Entity' | 'Outcome') => `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
-MATCH (n:Entity {id: row.id})
+MATCH (n:${label} {id: row.id})
 MERGE (a)-[m:MENTIONS]->(n)
-SET m.sentences = row.sentences`;
-
-const MERGE_OUTCOME_MENTIONS = `
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (o:Outcome {id: row.id})
-MERGE (a)-[:MENTIONS]->(o)`;
+${label === 'Entity' ? 'SET m.sentences = row.sentences' : ''}`;
+const MERGE_MENTIONS = mergeMentions('Entity');
+const MERGE_OUTCOME_MENTIONS = mergeMentions('Outcome');
 
 /**
  * Adds the row's articles and sentences to a fact's provenance lists (`articles`, `sentences`,
@@ -128,13 +122,18 @@ OPTIONAL MATCH (byUrl:Article {url: k.url})
 RETURN k.id AS id, byId.extractorVersion AS version, collect(DISTINCT byUrl.id) AS sameUrl`;
 
 // Retraction, in order. Each takes $ids, the articles to remove.
+
+/** Drops article `id` (and its sentence) from the provenance lists of `v`. */
+const DROP_SUPPORT = (v: string) => `
+WITH ${v}, [i IN range(0, size(${v}.articles) - 1) WHERE ${v}.articles[i] <> id] AS keep
+SET ${v}.sentences = [i IN keep | ${v}.sentences[i]], ${v}.articles = [i IN keep | ${v}.articles[i]]`;
+
 const RETRACT_FACTS = `
 UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(n)-[r]->()
 WHERE id IN coalesce(r.articles, [])
 WITH DISTINCT r, id
-WITH r, [i IN range(0, size(r.articles) - 1) WHERE r.articles[i] <> id] AS keep
-SET r.sentences = [i IN keep | r.sentences[i]], r.articles = [i IN keep | r.articles[i]]`;
+${DROP_SUPPORT('r')}`;
 const DELETE_UNSUPPORTED_FACTS = `
 UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(n)-[r]->()
@@ -143,8 +142,8 @@ DELETE r`;
 const RETRACT_OUTCOMES = `
 UNWIND $ids AS id
 MATCH (:Article {id: id})-[:MENTIONS]->(o:Outcome)
-WITH o, [i IN range(0, size(o.articles) - 1) WHERE o.articles[i] <> id] AS keep
-SET o.sentences = [i IN keep | o.sentences[i]], o.articles = [i IN keep | o.articles[i]]`;
+WITH o, id
+${DROP_SUPPORT('o')}`;
 const DELETE_ARTICLES = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
@@ -156,10 +155,14 @@ UNWIND mentioned AS n
 WITH DISTINCT n
 WHERE NOT (n)<-[:MENTIONS]-() AND NOT n:Region
 DETACH DELETE n`;
-/** Regions no article names and no node points to (not a parent, not a place of anything). */
+/** The regions these articles name, and their ancestors: the only ones a retraction can orphan. */
+const REGIONS_NAMED_BY = `
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:MENTIONS]->(:Region)-[:PART_OF*0..]->(r:Region)
+RETURN collect(DISTINCT r.id) AS ids`;
+/** Of those, the ones no article names and no node points to (not a parent, not a place of anything). */
 const DELETE_UNSUPPORTED_REGIONS = `
-MATCH (r:Region)
-WHERE NOT (r)<--()
+MATCH (r:Region) WHERE r.id IN $candidates AND NOT (r)<--()
 DETACH DELETE r`;
 
 export interface WriteSummary {
@@ -293,25 +296,33 @@ function outcomeProps(o: ExtractedArticle['outcomes'][number]): Record<string, u
   };
 }
 
-async function run(tx: ManagedTransaction, summary: WriteSummary, cypher: string, params: Record<string, unknown>): Promise<void> {
-  const result = await tx.run(cypher, params);
-  const c = result.summary.counters.updates();
-  summary.nodesCreated += c.nodesCreated;
-  summary.nodesDeleted += c.nodesDeleted;
-  summary.relationshipsCreated += c.relationshipsCreated;
-  summary.relationshipsDeleted += c.relationshipsDeleted;
+export const emptySummary = (): WriteSummary => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 });
+
+export function addSummary(into: WriteSummary, more: WriteSummary): void {
+  into.nodesCreated += more.nodesCreated;
+  into.nodesDeleted += more.nodesDeleted;
+  into.relationshipsCreated += more.relationshipsCreated;
+  into.relationshipsDeleted += more.relationshipsDeleted;
+}
+
+/** Runs a statement and adds what it changed to `summary`; returns the nodes it deleted. */
+async function run(tx: ManagedTransaction, summary: WriteSummary, cypher: string, params: Record<string, unknown>): Promise<number> {
+  const changed = (await tx.run(cypher, params)).summary.counters.updates();
+  addSummary(summary, changed);
+  return changed.nodesDeleted;
 }
 
 async function retractInTx(tx: ManagedTransaction, summary: WriteSummary, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
+  const candidates = (await tx.run(REGIONS_NAMED_BY, { ids })).records[0]?.get('ids') as string[];
   // One article per statement: a fact two of them support must see the first removal.
   for (const id of ids) {
     for (const cypher of [RETRACT_FACTS, DELETE_UNSUPPORTED_FACTS, RETRACT_OUTCOMES]) await run(tx, summary, cypher, { ids: [id] });
   }
   // Outcomes and entities no other article mentions go with the article.
   await run(tx, summary, DELETE_ARTICLES, { ids });
-  // A region's parent becomes unsupported only once the region itself is gone: one pass per level.
-  for (let level = 0; level < 5; level++) await run(tx, summary, DELETE_UNSUPPORTED_REGIONS, {});
+  // A region's parent is orphaned only once the region itself is gone: a pass per level, until none goes.
+  while (candidates.length > 0 && (await run(tx, summary, DELETE_UNSUPPORTED_REGIONS, { candidates })) > 0);
 }
 
 /**
@@ -321,9 +332,10 @@ async function retractInTx(tx: ManagedTransaction, summary: WriteSummary, ids: s
  */
 export async function writeBatch(graph: Graph, articles: readonly ExtractedArticle[], options: { reextract?: boolean } = {}): Promise<BatchResult> {
   return graph.write(async (tx) => {
-    const summary: WriteSummary = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+    const summary = emptySummary();
     const status = new Map<string, ArticleStatus>();
-    const keys = articles.map((a) => ({ id: a.article.id, url: a.article.url ?? '\u0000no url' }));
+    // A null url matches no article: an article without one is known by its content only.
+    const keys = articles.map((a) => ({ id: a.article.id, url: a.article.url }));
     const known = await tx.run(KNOWN_ARTICLES, { keys });
     const retract = new Set<string>();
     const toWrite: ExtractedArticle[] = [];
@@ -360,7 +372,7 @@ export async function writeBatch(graph: Graph, articles: readonly ExtractedArtic
 /** `kg retract ARTICLE_ID`: removes exactly what only these articles supported. */
 export async function retractArticles(graph: Graph, ids: readonly string[]): Promise<WriteSummary & { found: string[] }> {
   return graph.write(async (tx) => {
-    const summary: WriteSummary = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
+    const summary = emptySummary();
     const found = (await tx.run(FIND_ARTICLES, { ids })).records.map((r) => r.get('id') as string);
     await retractInTx(tx, summary, found);
     return { ...summary, found };

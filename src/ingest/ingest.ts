@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ExtractedArticle } from '../extract/types.js';
 import type { Graph } from '../graph/driver.js';
-import { writeBatch, type ArticleStatus } from '../graph/write.js';
+import { addSummary, emptySummary, writeBatch, type WriteSummary } from '../graph/write.js';
 import { ExtractPool } from './pool.js';
 
 export interface IngestFailure {
@@ -10,16 +10,12 @@ export interface IngestFailure {
   reason: string;
 }
 
-export interface IngestSummary {
+export interface IngestSummary extends WriteSummary {
   files: number;
   new: number;
   unchanged: number;
   replaced: number;
   failed: IngestFailure[];
-  nodesCreated: number;
-  nodesDeleted: number;
-  relationshipsCreated: number;
-  relationshipsDeleted: number;
 }
 
 export interface IngestProgress {
@@ -109,17 +105,7 @@ export async function listArticleFiles(paths: readonly string[]): Promise<{ file
 export async function ingestPaths(graph: Graph, paths: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const { files, failed } = await listArticleFiles(paths);
-  const summary: IngestSummary = {
-    files: files.length,
-    new: 0,
-    unchanged: 0,
-    replaced: 0,
-    failed,
-    nodesCreated: 0,
-    nodesDeleted: 0,
-    relationshipsCreated: 0,
-    relationshipsDeleted: 0,
-  };
+  const summary: IngestSummary = { files: files.length, new: 0, unchanged: 0, replaced: 0, failed, ...emptySummary() };
   const report = (done: number) => options.onProgress?.({ done, total: files.length, failed: summary.failed.length });
   if (files.length === 0) return summary;
 
@@ -137,11 +123,8 @@ export async function ingestPaths(graph: Graph, paths: readonly string[], option
       }
       if (articles.length > 0) {
         const written = await writeBatch(graph, articles, { reextract: options.reextract });
-        for (const a of articles) count(summary, written.status.get(a.article.id) ?? 'unchanged');
-        summary.nodesCreated += written.nodesCreated;
-        summary.nodesDeleted += written.nodesDeleted;
-        summary.relationshipsCreated += written.relationshipsCreated;
-        summary.relationshipsDeleted += written.relationshipsDeleted;
+        for (const a of articles) summary[written.status.get(a.article.id) ?? 'unchanged']++;
+        addSummary(summary, written);
       }
       report(Math.min(start + batchSize, files.length));
     }
@@ -149,10 +132,6 @@ export async function ingestPaths(graph: Graph, paths: readonly string[], option
     await pool.close();
   }
   return summary;
-}
-
-function count(summary: IngestSummary, status: ArticleStatus): void {
-  summary[status]++;
 }
 
 /** For people: one line that says what happened. */

@@ -1,7 +1,7 @@
 import { inRegion, nameContains, ofKind, where } from '../graph/filters.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
-import { walkConnection } from './common.js';
+import { walkConnection, walkOne } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Agency, Entity, isLabel, Official, Policy, Program, Region } from './refs.js';
 import { RegionFilter } from './region.js';
@@ -16,18 +16,8 @@ Agency.implement({
   isTypeOf: isLabel('Agency'),
   fields: (t) => ({
     kind: t.field({ type: AgencyKind, nullable: true, resolve: (a) => (a.kind as typeof AgencyKind.$inferType | undefined) ?? null }),
-    region: t.field({
-      type: Region,
-      nullable: true,
-      description: 'The region the agency belongs to.',
-      resolve: async (a, _args, ctx) => (await ctx.loaders.walk('agencyRegion').load(a.id))[0] ?? null,
-    }),
-    parent: t.field({
-      type: Agency,
-      nullable: true,
-      description: 'The body a branch (…分局) belongs to.',
-      resolve: async (a, _args, ctx) => (await ctx.loaders.walk('agencyParent').load(a.id))[0] ?? null,
-    }),
+    region: walkOne(t, Region, 'agencyRegion', 'The region the agency belongs to.'),
+    parent: walkOne(t, Agency, 'agencyParent', 'The body a branch (…分局) belongs to.'),
     branches: walkConnection(t, Agency, 'agencyBranches', 'Its branches.'),
     programs: walkConnection(t, Program, 'agencyPrograms', 'Programs it runs.'),
     officials: walkConnection(t, Official, 'agencyOfficials', 'Officials holding a post in it.'),

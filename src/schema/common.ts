@@ -1,7 +1,8 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import type { NodeRecord, WalkedRecord } from '../graph/read.js';
 import type { WalkName } from '../graph/relations.js';
-import { builder, MAX_PAGE, DEFAULT_PAGE } from './builder.js';
+import { builder } from './builder.js';
+import { pageOf } from './paging.js';
+import type { Context } from './context.js';
 import { Article, Entity } from './refs.js';
 
 /** Where a fact was read: the sentence, and the article it is in. */
@@ -32,12 +33,11 @@ export function mentionEvidence(mentions: readonly WalkedRecord[]): EvidenceReco
   return mentions.flatMap((article) => ((article.support?.sentences as string[] | undefined) ?? []).map((sentence) => ({ sentence, article })));
 }
 
-export const pageOf = <T>(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }, items: readonly T[]) =>
-  resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, [...items]);
-
-/** The nodes one relationship away from a parent, through this request's loader for that walk. */
-export const walked = (name: WalkName) => (parent: NodeRecord, _args: unknown, ctx: { loaders: { walk(n: WalkName): { load(id: string): Promise<WalkedRecord[]> } } }) =>
-  ctx.loaders.walk(name).load(parent.id);
+/**
+ * Fields that read a walk say which in `extensions.walk`: a root list reads the walks its query
+ * selects in its own transaction and primes the loaders with them (see lookahead.ts).
+ */
+export const walkExtension = (walk: WalkName) => ({ walk });
 
 Entity.implement({
   description: 'Something the articles name: a region, agency, official, program, policy or enterprise.',
@@ -48,12 +48,14 @@ Entity.implement({
     articles: t.connection({
       type: Article,
       description: 'The articles that name it.',
-      resolve: async (n, args, ctx) => pageOf(args, await walked('entityArticles')(n, args, ctx)),
+      extensions: walkExtension('entityArticles'),
+      resolve: async (n, args, ctx) => pageOf(args, await ctx.loaders.walk('entityArticles').load(n.id)),
     }),
     evidence: t.field({
       type: [Evidence],
       description: 'The sentences that name it, with their articles.',
-      resolve: async (n, args, ctx) => mentionEvidence(await walked('entityArticles')(n, args, ctx)),
+      extensions: walkExtension('entityArticles'),
+      resolve: async (n, _args, ctx) => mentionEvidence(await ctx.loaders.walk('entityArticles').load(n.id)),
     }),
   }),
 });
@@ -68,7 +70,8 @@ export function walkConnection(t: any, type: unknown, walk: WalkName, descriptio
     {
       type,
       description,
-      resolve: async (parent: NodeRecord, args: any, ctx: any) => pageOf(args, await walked(walk)(parent, args, ctx)),
+      extensions: walkExtension(walk),
+      resolve: async (parent: NodeRecord, args: any, ctx: Context) => pageOf(args, await ctx.loaders.walk(walk).load(parent.id)),
     },
     {},
     {
@@ -81,4 +84,15 @@ export function walkConnection(t: any, type: unknown, walk: WalkName, descriptio
       }),
     },
   );
+}
+
+/** A field for the one node a walk reaches (an agency's region, an outcome's program), or null. */
+export function walkOne(t: any, type: unknown, walk: WalkName, description: string) {
+  return t.field({
+    type,
+    nullable: true,
+    description,
+    extensions: walkExtension(walk),
+    resolve: async (parent: NodeRecord, _args: unknown, ctx: Context) => (await ctx.loaders.walk(walk).load(parent.id))[0] ?? null,
+  });
 }

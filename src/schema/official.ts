@@ -2,7 +2,7 @@ import { holdsAt, inRegion, nameContains, where, withTitle } from '../graph/filt
 import type { WalkedRecord } from '../graph/read.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
-import { Evidence, evidenceOf } from './common.js';
+import { Evidence, evidenceOf, walkExtension } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Entity, isLabel, Official, Place } from './refs.js';
 import { RegionFilter } from './region.js';
@@ -22,7 +22,12 @@ Official.implement({
   isTypeOf: isLabel('Official'),
   fields: (t) => ({
     title: t.string({ nullable: true, description: 'The title the articles give first.', resolve: (o) => (o.title as string | undefined) ?? null }),
-    roles: t.field({ type: [Role], description: 'Every post the articles give the official.', resolve: (o, _args, ctx) => ctx.loaders.walk('officialRoles').load(o.id) }),
+    roles: t.field({
+      type: [Role],
+      description: 'Every post the articles give the official.',
+      extensions: walkExtension('officialRoles'),
+      resolve: (o, _args, ctx) => ctx.loaders.walk('officialRoles').load(o.id),
+    }),
   }),
 });
 

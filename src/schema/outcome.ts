@@ -2,8 +2,8 @@ import { achievedBy, inRegion, measures, reportedBetween, where } from '../graph
 import type { NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
-import { Evidence, evidenceOf, pageOf, walkConnection } from './common.js';
-import { pageOffsets } from './paging.js';
+import { Evidence, evidenceOf, walkConnection, walkOne } from './common.js';
+import { pageOf, pageOffsets } from './paging.js';
 import { Article, Indicator, isLabel, Outcome, Program, Region } from './refs.js';
 import { RegionFilter } from './region.js';
 
@@ -68,17 +68,8 @@ Outcome.implement({
           ? null
           : { text: String(o.changeText), value: Number(o.changeValue), unit: String(o.changeUnit ?? ''), percent: (o.changePercent as number | null) ?? null, direction: String(o.direction ?? 'DECREASE') },
     }),
-    region: t.field({
-      type: Region,
-      nullable: true,
-      resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomeRegion').load(o.id))[0] ?? null,
-    }),
-    program: t.field({
-      type: Program,
-      nullable: true,
-      description: 'The program of the sentence (or paragraph) that reports it.',
-      resolve: async (o, _args, ctx) => (await ctx.loaders.walk('outcomePrograms').load(o.id))[0] ?? null,
-    }),
+    region: walkOne(t, Region, 'outcomeRegion', 'Where it was achieved.'),
+    program: walkOne(t, Program, 'outcomePrograms', 'The program of the sentence (or paragraph) that reports it.'),
     evidence: t.field({ type: [Evidence], description: 'Every sentence that reports it, with its article.', resolve: (o) => evidenceOf({ articles: o.articles, sentences: o.sentences }, o.evidenceArticles) }),
     articles: walkConnection(t, Article, 'outcomeArticles', 'The articles that report it.'),
   }),

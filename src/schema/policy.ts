@@ -1,7 +1,7 @@
 import { inRegion, nameContains, where } from '../graph/filters.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
-import { walkConnection } from './common.js';
+import { walkConnection, walkExtension, walkOne } from './common.js';
 import { pageOffsets } from './paging.js';
 import { Enterprise, Entity, isLabel, Place, Policy, Program, Region } from './refs.js';
 import { RegionFilter } from './region.js';
@@ -11,7 +11,12 @@ Policy.implement({
   interfaces: [Entity],
   isTypeOf: isLabel('Policy'),
   fields: (t) => ({
-    issuers: t.field({ type: [Place], description: 'Who issued it, when the text says.', resolve: (p, _args, ctx) => ctx.loaders.walk('policyIssuers').load(p.id) }),
+    issuers: t.field({
+      type: [Place],
+      description: 'Who issued it, when the text says.',
+      extensions: walkExtension('policyIssuers'),
+      resolve: (p, _args, ctx) => ctx.loaders.walk('policyIssuers').load(p.id),
+    }),
     programs: walkConnection(t, Program, 'policyPrograms', 'Programs based on it.'),
   }),
 });
@@ -21,11 +26,7 @@ Enterprise.implement({
   interfaces: [Entity],
   isTypeOf: isLabel('Enterprise'),
   fields: (t) => ({
-    region: t.field({
-      type: Region,
-      nullable: true,
-      resolve: async (e, _args, ctx) => (await ctx.loaders.walk('enterpriseRegion').load(e.id))[0] ?? null,
-    }),
+    region: walkOne(t, Region, 'enterpriseRegion', 'Where the company is.'),
   }),
 });
 

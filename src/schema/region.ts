@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { regionByCodeOrName, regionsWithin, type NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
-import { pageOf, walkConnection } from './common.js';
+import { walkConnection } from './common.js';
+import { pageOf } from './paging.js';
 import { Agency, Enterprise, Entity, isLabel, Official, Outcome, Program, Region } from './refs.js';
 
 export const RegionLevel = builder.enumType('RegionLevel', {

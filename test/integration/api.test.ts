@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.js';
 import type { Graph } from '../../src/graph/driver.js';
-import { applySchema } from '../../src/graph/migrate.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { HEADLINE_QUERY } from '../../src/schema/headline.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { clearGraph, testGraph } from '../helpers.js';
+import { errorCode as code, postGraphQL, resetGraph, testGraph, writeCorpus } from '../helpers.js';
 
 const API_KEY = 'test-key-0123456789abcdef';
 const QUERIES_DIR = 'docs/queries';
@@ -22,24 +20,18 @@ url: https://news.invalid/jinshui
 郑州市金水区行政审批局推行“拿地即开工”，工程建设项目审批时间由100天压缩至30天。`;
 
 const CONNECTION_OF = (node: string) => `edges { node { ${node} } }`;
-const code = (b: { errors?: Array<{ extensions?: { code?: string } }> }) => b.errors?.[0]?.extensions?.code;
 
 describe('the GraphQL API over HTTP, on a real Neo4j', () => {
   let graph: Graph;
   let server: RunningServer;
-  const post = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) }).then(
-      async (r) => ({ status: r.status, body: (await r.json()) as { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> } }),
-    );
+  const post = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => postGraphQL(server.url, query, variables, headers);
 
   beforeAll(async () => {
     graph = testGraph();
-    await clearGraph(graph);
-    await applySchema(graph);
+    await resetGraph(graph);
     const dir = mkdtempSync(join(tmpdir(), 'reform-graph-api-'));
     writeFileSync(join(dir, 'jinshui.txt'), JINSHUI);
-    mkdirSync(join(dir, 'corpus'));
-    for (const { name, content } of generateCorpus(60, 3)) writeFileSync(join(dir, 'corpus', name), content);
+    writeCorpus(join(dir, 'corpus'), 60, 3);
     const summary = await ingestPaths(graph, ['seeds', dir]);
     expect(summary.failed).toEqual([]);
     server = await startServer({ graph, logger: createLogger('silent'), host: '127.0.0.1', port: 0, apiKey: API_KEY });

@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.js';
 import type { Graph } from '../../src/graph/driver.js';
 import { applySchema } from '../../src/graph/migrate.js';
 import { retractArticles } from '../../src/graph/write.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
-import { clearGraph, graphDigest, testGraph } from '../helpers.js';
+import { graphDigest, resetGraph, testGraph, writeCorpus } from '../helpers.js';
 
 const ZHENGZHOU_A = `---
 title: 郑州推行拿地即开工
@@ -35,15 +34,12 @@ async function one<T>(graph: Graph, cypher: string, params: Record<string, unkno
 describe('ingest into a real Neo4j', () => {
   let graph: Graph;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     graph = testGraph();
-    await clearGraph(graph);
-    await applySchema(graph);
   });
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'reform-graph-ingest-'));
-    await clearGraph(graph);
-    await applySchema(graph); // the indicator vocabulary
+    await resetGraph(graph);
   });
   afterAll(async () => {
     await graph?.close();
@@ -138,8 +134,7 @@ describe('ingest into a real Neo4j', () => {
 
     // The same as ingesting the new version into an empty graph.
     const replaced = await graphDigest(graph);
-    await clearGraph(graph);
-    await applySchema(graph);
+    await resetGraph(graph);
     await ingestPaths(graph, [dir]);
     expect(await graphDigest(graph)).toEqual(replaced);
   });
@@ -177,14 +172,12 @@ describe('ingest into a real Neo4j', () => {
   });
 
   it('ends with the same graph after a SIGKILL mid-ingest and a second run as after one clean run', async () => {
-    const corpus = join(dir, 'corpus');
-    rmSync(corpus, { recursive: true, force: true });
-    writeCorpus(corpus, 240);
+    const corpus = writeCorpus(join(dir, 'corpus'), 240, 7);
+    expect(readdirSync(corpus)).toHaveLength(240);
     await ingestPaths(graph, [corpus], { batchSize: 10 });
     const clean = await graphDigest(graph);
 
-    await clearGraph(graph);
-    await applySchema(graph);
+    await resetGraph(graph);
     const child = spawnKg(['ingest', corpus, '--batch-size', '10']);
     await new Promise<void>((resolve, reject) => {
       child.stderr!.on('data', (chunk: Buffer) => {
@@ -206,13 +199,6 @@ describe('ingest into a real Neo4j', () => {
     expect(await graphDigest(graph)).toEqual(clean);
   });
 });
-
-function writeCorpus(out: string, n: number): void {
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  for (const { name, content } of generateCorpus(n, 7)) writeFileSync(join(out, name), content);
-  expect(readdirSync(out)).toHaveLength(n);
-}
 
 function spawnKg(args: string[]) {
   return spawn('node', ['bin/kg.js', ...args], { env: { ...process.env, NEO4J_URI: inject('neo4jUri'), NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'unused', LOG_LEVEL: 'warn' } });

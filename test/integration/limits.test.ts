@@ -1,26 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createTcpServer, connect, type Server as TcpServer, type Socket } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.js';
 import { Graph } from '../../src/graph/driver.js';
-import { applySchema } from '../../src/graph/migrate.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { freePort } from '../../src/neo4jLocal.js';
 import { LIMITS, startServer, type RunningServer } from '../../src/server.js';
-import { clearGraph, testGraph } from '../helpers.js';
+import { errorCode as code, postGraphQL, resetGraph, testGraph, writeCorpus, type GraphQLBody as Body } from '../helpers.js';
 
-type Body = { data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-
-async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: Body }> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return { status: r.status, body: (await r.json()) as Body };
-}
-
-const code = (b: Body) => b.errors?.[0]?.extensions?.code;
+const post = postGraphQL;
 
 /**
  * A TCP relay between the service and Neo4j that the test can cut and restore, to play a
@@ -58,11 +49,8 @@ describe('limits and failures: a hostile or unlucky request gets a coded error, 
 
   beforeAll(async () => {
     graph = testGraph();
-    await clearGraph(graph);
-    await applySchema(graph);
-    const corpus = mkdtempSync(join(tmpdir(), 'reform-graph-limits-'));
-    for (const { name, content } of generateCorpus(150, 5)) writeFileSync(join(corpus, name), content);
-    await ingestPaths(graph, ['seeds', corpus]);
+    await resetGraph(graph);
+    await ingestPaths(graph, ['seeds', writeCorpus(mkdtempSync(join(tmpdir(), 'reform-graph-limits-')), 150, 5)]);
     server = await startServer({ graph, logger: createLogger('silent'), host: '127.0.0.1', port: 0 });
   });
   afterAll(async () => {

@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/driver.js';
-import { applySchema } from '../../src/graph/migrate.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { clearGraph, postGraphQL, testGraph } from '../helpers.js';
+import { postGraphQL, resetGraph, testGraph } from '../helpers.js';
 
 const REGIONS_OF_HEBEI = `
   query ($within: String!) {
@@ -28,8 +27,7 @@ describe('seeds ingested into a real Neo4j, served by yoga over HTTP', () => {
 
   beforeAll(async () => {
     graph = testGraph();
-    await clearGraph(graph);
-    await applySchema(graph);
+    await resetGraph(graph);
     const summary = await ingestPaths(graph, ['seeds']);
     expect(summary.failed).toEqual([]);
     expect(summary.new).toBe(readdirSync('seeds').length);
