@@ -9,7 +9,7 @@ export type ExportFormat = 'JSON' | 'GRAPHML' | 'CYPHER' | 'CSV';
 
 /** Properties worth exporting: everything but the API's own bookkeeping. */
 function props(n: NodeRecord): Record<string, unknown> {
-  const { label: _label, parentId: _parentId, evidenceArticles: _articles, support: _support, ...rest } = n as NodeRecord & { support?: unknown };
+  const { label: _label, evidenceArticles: _articles, support: _support, ...rest } = n as NodeRecord & { support?: unknown };
   return rest;
 }
 

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Graph } from './driver.js';
 import { NAMED, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
-import { ANCESTORS, DESCENDANTS, FACT_TYPES, NODE_LABELS, NODE_PROJECTION, NODE_STATEMENTS, WALK_STATEMENTS, type NodeLabel, type WalkName } from './relations.js';
+import { ANCESTORS, DESCENDANTS, FACT_TYPES, NODE_LABELS, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, WALK_STATEMENTS, type NodeLabel, type WalkName, type WalkTree } from './relations.js';
 
 /** Whole numbers Cypher needs as integers (SKIP, LIMIT, list slices): JS numbers travel as floats. */
 const int = (n: number) => neo4j.int(Math.trunc(n));
@@ -9,12 +9,11 @@ const int = (n: number) => neo4j.int(Math.trunc(n));
 /** A whole number within bounds, from whatever a client sent. */
 const clamp = (n: number, low: number, high: number) => Math.min(Math.max(low, Math.trunc(n)), high);
 
-/** A node as the API reads it: its properties, its most specific label, and for regions its parent. */
+/** A node as the API reads it: its properties and its most specific label. */
 export interface NodeRecord {
   id: string;
   name?: string;
   label: NodeLabel;
-  parentId?: string | null;
   [property: string]: unknown;
 }
 
@@ -51,7 +50,8 @@ const ORDERS = {
   NAME: { keys: '', by: 'n.name, n.id' },
   OUTCOMES_DESC: { keys: ', COUNT { (n)-[:ACHIEVED]->() } AS outcomes', by: 'outcomes DESC, n.name, n.id' },
   DATE_DESC: { keys: ', COLLECT { MATCH (a:Article)-[:MENTIONS]->(n) RETURN a.date } AS dates', by: 'reduce(m = "", d IN dates | CASE WHEN d > m THEN d ELSE m END) DESC, n.id' },
-  ARTICLE_DATE_DESC: { keys: '', by: 'n.date DESC, n.id' },
+  // Undated articles last: Cypher sorts nulls first in a descending order.
+  ARTICLE_DATE_DESC: { keys: '', by: 'n.date IS NULL, n.date DESC, n.id' },
   // The size of a change, as a percentage when one can be known: 由139个至74个 is 46.8 %.
   IMPROVEMENT_DESC: {
     keys: `, coalesce(abs(n.changePercent),
@@ -65,42 +65,33 @@ export type ListOrder = keyof typeof ORDERS;
 
 const LISTED_LABELS: readonly Listed[] = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Outcome', 'Article'];
 
+/** A node read with the nodes its walks reach (see `projectWithWalks`), nested as deep as the tree. */
+export type NodeWithWalks = NodeRecord & { walked?: Partial<Record<WalkName, Array<WalkedRecord & NodeWithWalks>>> };
+
 /**
  * A page of one kind of node, filtered and ordered; with `walks`, each node also carries the
- * nodes those walks reach (`walked[name]`), read in the same transaction.
+ * nodes those walks reach (`walked[name]`, and theirs below), read in the same statement, once
+ * Neo4j has planned it (see `Graph.isPlanned`); until then the nodes come without `walked`.
  */
-export async function listNodes(
-  graph: Graph,
-  label: Listed,
-  filter: Filter,
-  order: ListOrder,
-  page: { offset: number; limit: number },
-  walks: readonly WalkName[] = [],
-): Promise<Array<NodeRecord & { walked?: Partial<Record<WalkName, WalkedRecord[]>> }>> {
+export async function listNodes(graph: Graph, label: Listed, filter: Filter, order: ListOrder, page: { offset: number; limit: number }, walks: WalkTree = {}): Promise<NodeWithWalks[]> {
   if (!LISTED_LABELS.includes(label)) throw new Error(`not a listed label: ${label}`);
   const o = ORDERS[order];
-  // Statements in one transaction: the page of ids, the nodes, then each walk asked for. Kept
-  // apart because Neo4j does not cache the plan of one statement that does all of it (~50 ms of
-  // planning per run); each part alone is planned once.
-  const pageOfIds = `
+  // The order is stated again after the projection: Cypher keeps row order only where it is asked for.
+  const statement = (tree: WalkTree) => `
 ${filter.prelude ?? ''}
 ${filter.anchor ?? `MATCH (n:${label})`}
 ${filter.cypher}
 WITH n${o.keys}
 ORDER BY ${o.by}
 SKIP $offset LIMIT $limit
-RETURN n.id AS id`;
-  return graph.read(async (tx) => {
-    const ids = (await tx.run(pageOfIds, { ...filter.params, offset: int(page.offset), limit: int(page.limit) })).records.map((r) => r.get('id') as string);
-    if (ids.length === 0) return [];
-    const [found, ...walked] = await Promise.all([tx.run(NODE_STATEMENTS[label], { ids }), ...walks.map((w) => tx.run(WALK_STATEMENTS[w], { ids }))]);
-    const byWalk = walks.map((w, i) => [w, itemsById(walked[i]!)] as const);
-    return found!.records.map((r) => {
-      const node = r.get('node') as NodeRecord & { walked?: Partial<Record<WalkName, WalkedRecord[]>> };
-      node.walked = Object.fromEntries(byWalk.map(([w, items]) => [w, items.get(node.id) ?? []]));
-      return node;
-    });
-  });
+RETURN ${projectWithWalks('n', tree)} AS node
+ORDER BY ${o.by}`;
+  const params = { ...filter.params, offset: int(page.offset), limit: int(page.limit) };
+  // A shape of query seen for the first time reads its page alone (the loaders read the walks)
+  // while Neo4j plans the statement with the walks in the background, for the next time.
+  let cypher = statement(walks);
+  if (Object.keys(walks).length > 0 && !graph.isPlanned(cypher, params)) cypher = statement({});
+  return graph.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.get('node') as NodeWithWalks));
 }
 
 export const REGION_BY_CODE_OR_NAME = `

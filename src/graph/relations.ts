@@ -1,5 +1,6 @@
-// The graph's vocabulary, and the relationships the API walks as a fixed table: every statement
-// the loaders run is built from these constants once, at module load, never from a request.
+// The graph's vocabulary, and the relationships the API walks as a fixed table. Statements are
+// built from these constants (and, for a root list, from which walks its query selects), never
+// from a request's values: those travel as parameters.
 
 /** The fact relationships the extractor states, each with its provenance lists. */
 export const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
@@ -10,59 +11,80 @@ export type NodeLabel = (typeof NODE_LABELS)[number];
 
 interface Walk {
   from: NodeLabel | 'Entity';
-  /** The relationship, drawn from `n` to `m`, named `r`. */
-  pattern: string;
+  type: string;
+  direction: 'out' | 'in';
   to: NodeLabel | 'Entity';
 }
 
 /** Each walk reads, for a batch of ids, the nodes at the other end, with the relationship's properties. */
 export const WALKS = {
-  regionChildren: { from: 'Region', pattern: '<-[r:PART_OF]-', to: 'Region' },
-  regionAgencies: { from: 'Region', pattern: '<-[r:LOCATED_IN]-', to: 'Agency' },
-  regionEnterprises: { from: 'Region', pattern: '<-[r:LOCATED_IN]-', to: 'Enterprise' },
-  regionPrograms: { from: 'Region', pattern: '<-[r:IMPLEMENTED_IN]-', to: 'Program' },
-  regionOutcomes: { from: 'Region', pattern: '<-[r:IN_REGION]-', to: 'Outcome' },
-  regionOfficials: { from: 'Region', pattern: '<-[r:HOLDS]-', to: 'Official' },
-  agencyRegion: { from: 'Agency', pattern: '-[r:LOCATED_IN]->', to: 'Region' },
-  agencyParent: { from: 'Agency', pattern: '-[r:BRANCH_OF]->', to: 'Agency' },
-  agencyBranches: { from: 'Agency', pattern: '<-[r:BRANCH_OF]-', to: 'Agency' },
-  agencyPrograms: { from: 'Agency', pattern: '<-[r:RUN_BY]-', to: 'Program' },
-  agencyOfficials: { from: 'Agency', pattern: '<-[r:HOLDS]-', to: 'Official' },
-  agencyPolicies: { from: 'Agency', pattern: '<-[r:ISSUED_BY]-', to: 'Policy' },
-  officialRoles: { from: 'Official', pattern: '-[r:HOLDS]->', to: 'Entity' },
-  programRegions: { from: 'Program', pattern: '-[r:IMPLEMENTED_IN]->', to: 'Region' },
-  programAgencies: { from: 'Program', pattern: '-[r:RUN_BY]->', to: 'Agency' },
-  programPolicies: { from: 'Program', pattern: '-[r:BASED_ON]->', to: 'Policy' },
-  programOutcomes: { from: 'Program', pattern: '-[r:ACHIEVED]->', to: 'Outcome' },
-  policyIssuers: { from: 'Policy', pattern: '-[r:ISSUED_BY]->', to: 'Entity' },
-  policyPrograms: { from: 'Policy', pattern: '<-[r:BASED_ON]-', to: 'Program' },
-  enterpriseRegion: { from: 'Enterprise', pattern: '-[r:LOCATED_IN]->', to: 'Region' },
-  outcomeRegion: { from: 'Outcome', pattern: '-[r:IN_REGION]->', to: 'Region' },
-  outcomePrograms: { from: 'Outcome', pattern: '<-[r:ACHIEVED]-', to: 'Program' },
-  indicatorOutcomes: { from: 'Indicator', pattern: '<-[r:MEASURES]-', to: 'Outcome' },
-  entityArticles: { from: 'Entity', pattern: '<-[r:MENTIONS]-', to: 'Article' },
-  outcomeArticles: { from: 'Outcome', pattern: '<-[r:MENTIONS]-', to: 'Article' },
+  regionParent: { from: 'Region', type: 'PART_OF', direction: 'out', to: 'Region' },
+  regionChildren: { from: 'Region', type: 'PART_OF', direction: 'in', to: 'Region' },
+  regionAgencies: { from: 'Region', type: 'LOCATED_IN', direction: 'in', to: 'Agency' },
+  regionEnterprises: { from: 'Region', type: 'LOCATED_IN', direction: 'in', to: 'Enterprise' },
+  regionPrograms: { from: 'Region', type: 'IMPLEMENTED_IN', direction: 'in', to: 'Program' },
+  regionOutcomes: { from: 'Region', type: 'IN_REGION', direction: 'in', to: 'Outcome' },
+  regionOfficials: { from: 'Region', type: 'HOLDS', direction: 'in', to: 'Official' },
+  agencyRegion: { from: 'Agency', type: 'LOCATED_IN', direction: 'out', to: 'Region' },
+  agencyParent: { from: 'Agency', type: 'BRANCH_OF', direction: 'out', to: 'Agency' },
+  agencyBranches: { from: 'Agency', type: 'BRANCH_OF', direction: 'in', to: 'Agency' },
+  agencyPrograms: { from: 'Agency', type: 'RUN_BY', direction: 'in', to: 'Program' },
+  agencyOfficials: { from: 'Agency', type: 'HOLDS', direction: 'in', to: 'Official' },
+  agencyPolicies: { from: 'Agency', type: 'ISSUED_BY', direction: 'in', to: 'Policy' },
+  officialRoles: { from: 'Official', type: 'HOLDS', direction: 'out', to: 'Entity' },
+  programRegions: { from: 'Program', type: 'IMPLEMENTED_IN', direction: 'out', to: 'Region' },
+  programAgencies: { from: 'Program', type: 'RUN_BY', direction: 'out', to: 'Agency' },
+  programPolicies: { from: 'Program', type: 'BASED_ON', direction: 'out', to: 'Policy' },
+  programOutcomes: { from: 'Program', type: 'ACHIEVED', direction: 'out', to: 'Outcome' },
+  policyIssuers: { from: 'Policy', type: 'ISSUED_BY', direction: 'out', to: 'Entity' },
+  policyPrograms: { from: 'Policy', type: 'BASED_ON', direction: 'in', to: 'Program' },
+  enterpriseRegion: { from: 'Enterprise', type: 'LOCATED_IN', direction: 'out', to: 'Region' },
+  outcomeRegion: { from: 'Outcome', type: 'IN_REGION', direction: 'out', to: 'Region' },
+  outcomePrograms: { from: 'Outcome', type: 'ACHIEVED', direction: 'in', to: 'Program' },
+  indicatorOutcomes: { from: 'Indicator', type: 'MEASURES', direction: 'in', to: 'Outcome' },
+  entityArticles: { from: 'Entity', type: 'MENTIONS', direction: 'in', to: 'Article' },
+  outcomeArticles: { from: 'Outcome', type: 'MENTIONS', direction: 'in', to: 'Article' },
 } as const satisfies Record<string, Walk>;
 
 export type WalkName = keyof typeof WALKS;
 
+/** The walks to read along with a node, and the walks to read along with the nodes they reach. */
+export type WalkTree = { readonly [W in WalkName]?: WalkTree };
+
+/** `(from)-[rel:TYPE]->(to:Label)`, or the other way round. */
+const step = (w: Walk, from: string, rel: string, to: string) =>
+  w.direction === 'out' ? `(${from})-[${rel}:${w.type}]->(${to}:${w.to})` : `(${from})<-[${rel}:${w.type}]-(${to}:${w.to})`;
+
 /**
- * Every node as the API reads it: its properties, its most specific label, its parent's id
- * (regions) and, for an outcome, the articles that report it (so that its evidence needs no
- * second round trip). Kept flat on purpose: Neo4j 5.26 re-plans statements whose projection
- * nests subqueries or pattern comprehensions inside each other on every run (~50 ms each).
+ * Every node as the API reads it: its properties, its most specific label and, for an outcome,
+ * the articles that report it (so that its evidence needs no second round trip).
  */
 export const NODE_PROJECTION = (v: string, extra = '') =>
   `${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']),
-    parentId: head([(${v})-[:PART_OF]->(projectedParent:Region) | projectedParent.id]),
     evidenceArticles: CASE WHEN ${v}:Outcome THEN [(evidenceArticle:Article)-[:MENTIONS]->(${v}) | evidenceArticle {.*, label: 'Article'}] ELSE [] END${extra}}`;
 
 /** A node reached by a walk carries the relationship's properties (its provenance lists). */
 const WALKED = (v: string, r: string) => NODE_PROJECTION(v, `, support: properties(${r})`);
 
+/**
+ * A node with the nodes its walks reach nested under `walked: {walkName: [...]}`, each list in the
+ * loaders' order (by name, then id), to any depth of the tree: one statement reads a whole page
+ * of a root list and the relations its query selects. Variables are named by their path in the
+ * tree (n_0_1), so the text is the same for the same tree and Neo4j plans it once.
+ */
+export function projectWithWalks(v: string, tree: WalkTree, extra = ''): string {
+  const walks = Object.entries(tree) as Array<[WalkName, WalkTree]>;
+  if (walks.length === 0) return NODE_PROJECTION(v, extra);
+  const walked = walks.map(([name, below], i) => {
+    const [m, r] = [`${v}_${i}`, `${v}_${i}_r`];
+    return `${name}: COLLECT { MATCH ${step(WALKS[name], v, r, m)} WITH ${m}, ${r} ORDER BY ${m}.name, ${m}.id RETURN ${projectWithWalks(m, below, `, support: properties(${r})`)} }`;
+  });
+  return NODE_PROJECTION(v, `${extra}, walked: {${walked.join(',\n    ')}}`);
+}
+
 const walkStatement = (w: Walk) => `
 UNWIND $ids AS id
-MATCH (n:${w.from} {id: id})${w.pattern}(m:${w.to})
+MATCH ${step(w, `n:${w.from} {id: id}`, 'r', 'm')}
 WITH id, m, r ORDER BY m.name, m.id
 RETURN id, collect(${WALKED('m', 'r')}) AS items`;
 

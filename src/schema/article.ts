@@ -28,7 +28,7 @@ const ArticleWhere = builder.inputType('ArticleWhere', {
 builder.queryField('articles', (t) =>
   t.connection({
     type: Article,
-    description: 'Articles, newest first.',
+    description: 'Articles, newest first; undated ones last.',
     args: { where: t.arg({ type: ArticleWhere, required: false }) },
     resolve: (_root, args, ctx, info) =>
       pageOffsets(args, listAndPrime(ctx, info, 'Article', where(dated(args.where?.since, args.where?.until), mentions(args.where?.mentions)), 'ARTICLE_DATE_DESC')),

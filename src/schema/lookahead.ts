@@ -1,44 +1,98 @@
-import { getNamedType, Kind, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Filter, Listed } from '../graph/filters.js';
-import { listNodes, type ListOrder } from '../graph/read.js';
-import type { WalkName } from '../graph/relations.js';
+import { listNodes, type ListOrder, type NodeWithWalks } from '../graph/read.js';
+import type { WalkName, WalkTree } from '../graph/relations.js';
+import type { Loaders } from '../loaders/index.js';
 import type { Context } from './context.js';
 
-/** Names of the fields selected on `edges { node { … } }` of a connection, fragments included. */
-function nodeFields(info: GraphQLResolveInfo): Set<string> {
-  const found = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined, path: readonly string[]) => {
+/**
+ * At most this many walks are read along with a root list's page, nearest levels first: enough for
+ * any query in docs/queries, and a bound on the statement a hostile query can make Neo4j plan.
+ * Walks past the budget are read by the loaders, one statement per field and level, as usual.
+ */
+export const MAX_PREFETCHED_WALKS = 12;
+
+/** The fields selected directly on a selection set, fragments included, grouped by name (aliases merged). */
+function selectedFields(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): Map<string, FieldNode[]> {
+  const found = new Map<string, FieldNode[]>();
+  const visit = (set: SelectionSetNode | undefined) => {
     for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) {
-        if (path.length === 0) found.add(sel.name.value);
-        else if (sel.name.value === path[0]) visit(sel.selectionSet, path.slice(1));
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, path);
-      else if (sel.kind === Kind.FRAGMENT_SPREAD) visit(info.fragments[sel.name.value]?.selectionSet, path);
+      if (sel.kind === Kind.FIELD) found.set(sel.name.value, [...(found.get(sel.name.value) ?? []), sel]);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+      else visit(info.fragments[sel.name.value]?.selectionSet);
     }
   };
-  for (const node of info.fieldNodes) visit(node.selectionSet, ['edges', 'node']);
+  sets.forEach(visit);
   return found;
 }
 
-/** The object type of a connection's nodes: `XConnection.edges.node`. */
-function nodeType(info: GraphQLResolveInfo): GraphQLObjectType {
-  const connection = getNamedType(info.returnType) as GraphQLObjectType;
-  const edge = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
-  return getNamedType(edge.getFields().node!.type) as GraphQLObjectType;
+/** The selection sets of some fields (leaves have none). */
+const selectionsOf = (fields: readonly FieldNode[] = []) => fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+
+/** A connection's node type and the selections on `edges { node }`; any other type as it is. */
+function throughConnection(type: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): { type: GraphQLObjectType; sets: SelectionSetNode[] } | null {
+  const edges = type.getFields().edges;
+  if (!edges) return { type, sets: [...sets] };
+  const node = (getNamedType(edges.type) as GraphQLObjectType).getFields().node;
+  const nodeType = node && getNamedType(node.type);
+  if (!nodeType || !isObjectType(nodeType)) return null;
+  const edgeSets = selectionsOf(selectedFields(sets, info).get('edges'));
+  return { type: nodeType, sets: selectionsOf(selectedFields(edgeSets, info).get('node')) };
 }
 
 /**
- * A root list that reads, in its own transaction, the relations its query asks of each node
- * (the selected fields that declare a walk in `extensions.walk`), and primes this request's
- * loaders with them: the headline traversal is then one round trip for the programs and their
- * regions, agencies and outcomes, instead of one per level.
+ * The walks a root list's query selects below its nodes, as a tree: the fields that declare a walk
+ * in `extensions.walk`, then the same inside what they return, breadth first, within the budget.
+ * Interfaces and unions below a walk are not followed (their fields depend on the runtime type).
+ */
+export function selectedWalks(info: GraphQLResolveInfo): WalkTree {
+  const root: Record<string, WalkTree> = {};
+  const start = throughConnection(getNamedType(info.returnType) as GraphQLObjectType, selectionsOf(info.fieldNodes), info);
+  const queue: Array<{ type: GraphQLObjectType; sets: SelectionSetNode[]; tree: Record<string, WalkTree> }> = start ? [{ ...start, tree: root }] : [];
+  let budget = MAX_PREFETCHED_WALKS;
+  while (queue.length > 0) {
+    const { type, sets, tree } = queue.shift()!;
+    const fields = type.getFields();
+    for (const [name, nodes] of selectedFields(sets, info)) {
+      const walk = fields[name]?.extensions?.walk as WalkName | undefined;
+      if (!walk) continue;
+      if (!tree[walk]) {
+        if (budget === 0) continue;
+        budget--;
+        tree[walk] = {};
+      }
+      const target = getNamedType(fields[name]!.type);
+      const below = isObjectType(target) ? throughConnection(target, selectionsOf(nodes), info) : null;
+      if (below) queue.push({ ...below, tree: tree[walk] as Record<string, WalkTree> });
+    }
+  }
+  return root;
+}
+
+/** Hands each walk read along with the nodes to its loader, at every level of the tree; nodes read without their walks are left to the loaders. */
+function prime(loaders: Loaders, nodes: readonly NodeWithWalks[], walks: WalkTree): void {
+  for (const [walk, below] of Object.entries(walks) as Array<[WalkName, WalkTree]>) {
+    const loader = loaders.walk(walk);
+    for (const n of nodes) {
+      const reached = n.walked?.[walk];
+      if (!reached) continue;
+      loader.prime(n.id, reached);
+      prime(loaders, reached, below);
+    }
+  }
+}
+
+/**
+ * A root list that reads, in one statement, its page and the relations its query selects below it
+ * (see `selectedWalks`), and primes this request's loaders with them: the headline traversal is one
+ * round trip to Neo4j whatever the number of programs, instead of one per level. (The first time
+ * a shape of query is seen, the loaders read the relations while Neo4j plans that statement.)
  */
 export function listAndPrime(ctx: Context, info: GraphQLResolveInfo, label: Listed, filter: Filter, order: ListOrder) {
-  const fields = nodeType(info).getFields();
-  const walks = [...new Set([...nodeFields(info)].map((f) => fields[f]?.extensions?.walk as WalkName | undefined).filter((w): w is WalkName => w !== undefined))];
+  const walks = selectedWalks(info);
   return async (page: { offset: number; limit: number }) => {
     const nodes = await listNodes(ctx.graph, label, filter, order, page, walks);
-    for (const n of nodes) for (const w of walks) ctx.loaders.walk(w).prime(n.id, n.walked?.[w] ?? []);
+    prime(ctx.loaders, nodes, walks);
     return nodes;
   };
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { regionByCodeOrName, regionsWithin, type NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
-import { walkConnection } from './common.js';
+import { walkConnection, walkOne } from './common.js';
 import { pageOf } from './paging.js';
 import { Agency, Enterprise, Entity, isLabel, Official, Outcome, Program, Region } from './refs.js';
 
@@ -25,12 +25,7 @@ Region.implement({
   fields: (t) => ({
     level: t.field({ type: RegionLevel, resolve: (r) => r.level as typeof RegionLevel.$inferType }),
     code: t.string({ nullable: true, description: 'GB/T 2260 code, when the region has one (a zone the gazetteer lacks has none).', resolve: (r) => (r.code as string | null) ?? null }),
-    parent: t.field({
-      type: Region,
-      nullable: true,
-      description: 'The region this one is part of.',
-      resolve: (r) => r.parentId ?? null,
-    }),
+    parent: walkOne(t, Region, 'regionParent', 'The region this one is part of.'),
     ancestors: t.field({
       type: [Region],
       description: 'Every region this one is part of, nearest first.',

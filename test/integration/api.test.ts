@@ -6,6 +6,7 @@ import type { Graph } from '../../src/graph/driver.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { HEADLINE_QUERY } from '../../src/schema/headline.js';
+import { MAX_PREFETCHED_WALKS } from '../../src/schema/lookahead.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { errorCode as code, postGraphQL, resetGraph, testGraph, writeCorpus } from '../helpers.js';
 
@@ -85,28 +86,80 @@ describe('the GraphQL API over HTTP, on a real Neo4j', () => {
   });
 
   it('resolves relation fields with a fixed number of round trips, however many results', async () => {
-    const query = (first: number) => `{
-      programs(orderBy: OUTCOMES_DESC, first: ${first}) {
-        edges { node { name
-          regions { edges { node { name parent { name } ancestors { name } } evidence { sentence article { title } } } }
-          agencies { edges { node { name region { name } } } }
-          outcomes { edges { node { subject indicator { name } region { name } evidence { sentence article { date } } } } }
-        } }
-      }
-    }`;
-    const roundTrips = async (first: number) => {
+    const selection = `name
+      regions { edges { node { name parent { name } ancestors { name } } evidence { sentence article { title } } } }
+      agencies { edges { node { name region { name } } } }
+      outcomes { edges { node { subject indicator { name } region { name } evidence { sentence article { date } } } } }`;
+    const roundTrips = async (query: string, variables: Record<string, unknown> = {}) => {
+      await graph.plansSettled();
       const before = graph.transactions;
-      const { body } = await post(query(first));
+      const { body } = await post(query, variables);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return { trips: graph.transactions - before, results: body.data.programs.edges.length as number };
+      return { trips: graph.transactions - before, body };
     };
-    // Both pages hold every kind of branch (agencies, regions with parents, outcomes); the
-    // second has several times the results.
-    const few = await roundTrips(8);
-    const many = await roundTrips(100);
-    expect(many.results).toBeGreaterThanOrEqual(3 * few.results);
-    expect(many.trips, JSON.stringify({ few, many })).toBe(few.trips);
-    expect(many.trips).toBeLessThanOrEqual(14);
+    const list = (first: number) => `{ programs(orderBy: OUTCOMES_DESC, first: ${first}) { edges { node { id ${selection} } } } }`;
+    // A root list: the first request of a shape reads the relations through the loaders while Neo4j
+    // plans the statement that reads them with the page; the next ones use that statement. Both
+    // pages hold every kind of branch (agencies, regions with parents, outcomes).
+    const firstSight = await roundTrips(list(8));
+    const few = await roundTrips(list(8));
+    const many = await roundTrips(list(100));
+    const results = (r: typeof few) => r.body.data.programs.edges.length as number;
+    expect(results(many)).toBeGreaterThanOrEqual(3 * results(few));
+    expect(many.trips, JSON.stringify({ firstSight: firstSight.trips, few: few.trips, many: many.trips })).toBe(few.trips);
+    expect(few.trips).toBeLessThan(firstSight.trips);
+    // The loaders alone (a lookup by ids): one statement per field and level, however many parents.
+    const ids = many.body.data.programs.edges.map((e: any) => e.node.id as string);
+    const byIds = (n: number) => roundTrips(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Program { ${selection} } } }`, { ids: ids.slice(0, n) });
+    const [fewById, manyById] = [await byIds(8), await byIds(ids.length)];
+    expect(manyById.trips, JSON.stringify({ few: fewById.trips, many: manyById.trips })).toBe(fewById.trips);
+    expect(manyById.trips).toBeLessThanOrEqual(14);
+  });
+
+  it('answers the headline traversal in one transaction once its shape has been planned', async () => {
+    await post(HEADLINE_QUERY);
+    await graph.plansSettled();
+    const before = graph.transactions;
+    const { body } = await post(HEADLINE_QUERY);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.programs.edges.length).toBeGreaterThan(0);
+    expect(graph.transactions - before).toBe(1);
+  });
+
+  it('reads the same relations along with a root list as the loaders read one field at a time', async () => {
+    // Wider than MAX_PREFETCHED_WALKS: the first walks come with the page, the rest through loaders.
+    const selection = `id name
+      regions { edges { node { name code parent { name parent { name } } children { edges { node { name } } } agencies { edges { node { name } } }
+                               officials { edges { node { name } } } enterprises { edges { node { name } } } } evidence { sentence article { title } } } }
+      agencies { edges { node { name region { name } parent { name } branches { edges { node { name } } } officials { edges { node { name } } }
+                                policies { edges { node { name } } } programs { edges { node { name } } } } } }
+      policies { edges { node { name } } }
+      outcomes { edges { node { subject region { name } program { name } articles { edges { node { title } } } evidence { sentence article { date } } } } }
+      articles { edges { node { title } } }
+      evidence { sentence }`;
+    const walks = selection.match(/\b(regions|parent|children|agencies|officials|enterprises|region|branches|policies|programs|outcomes|program|articles|evidence)\b/gu)!;
+    expect(new Set(walks).size).toBeGreaterThan(MAX_PREFETCHED_WALKS);
+    const list = `{ programs(orderBy: OUTCOMES_DESC, first: 30) { edges { node { ${selection} } } } }`;
+    const firstSight = await post(list); // relations through the loaders, while Neo4j plans the statement
+    await graph.plansSettled();
+    const listed = await post(list); // relations read along with the page
+    expect(listed.body.errors).toBeUndefined();
+    const programs = listed.body.data.programs.edges.map((e: any) => e.node);
+    expect(programs.length).toBe(30);
+    expect(firstSight.body).toEqual(listed.body);
+    const loaded = await post(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Program { ${selection} } } }`, { ids: programs.map((p: any) => p.id) });
+    expect(loaded.body.errors).toBeUndefined();
+    expect(loaded.body.data.nodes).toEqual(programs);
+  });
+
+  it('lists articles newest first, undated ones last', async () => {
+    const { body } = await post(`{ articles(first: 100) { edges { node { date } } } }`);
+    const dates: Array<string | null> = body.data.articles.edges.map((e: any) => e.node.date);
+    const dated = dates.filter((d): d is string => d !== null);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dates.length).toBeGreaterThan(dated.length); // some seeds carry no date
+    expect(dates.slice(0, dated.length)).toEqual(dated);
+    expect(dated).toEqual([...dated].sort().reverse());
   });
 
   it('finds nodes by global id, and every entity traces back to articles and sentences', async () => {
