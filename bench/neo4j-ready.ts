@@ -1,6 +1,7 @@
 /**
  * Time-to-ready of the local Neo4j (neo4j-local): from spawning the JVM to Bolt answering a
- * query, for a new data folder and for a restart on the same folder, N rounds each.
+ * query, for a new data folder and for a restart on the same folder, N rounds each; and the time
+ * to stop it (SIGTERM to exit), which is what Ctrl-C on `npm start` waits for.
  *   npx tsx bench/neo4j-ready.ts [rounds=3]
  * Results go to docs/PERFORMANCE.md by hand, with this command.
  */
@@ -13,25 +14,30 @@ import { ensureLauncherBuilt, freePort, startLocalNeo4j } from '../src/neo4jLoca
 const rounds = Number(process.argv[2] ?? 3);
 ensureLauncherBuilt((l) => console.log(l));
 
-async function once(dataDir: string): Promise<{ launcherMs: number; wallMs: number }> {
+async function once(dataDir: string): Promise<{ launcherMs: number; wallMs: number; stopMs: number }> {
   const t0 = performance.now();
   const neo4j = await startLocalNeo4j({ port: await freePort(), dataDir, heap: '1g' });
   const graph = new Graph({ uri: neo4j.uri, user: 'neo4j', password: 'x' });
   await graph.read((tx) => tx.run('RETURN 1'));
   const wallMs = performance.now() - t0;
   await graph.close();
+  const t1 = performance.now();
   await neo4j.stop();
-  return { launcherMs: neo4j.readyMs, wallMs };
+  return { launcherMs: neo4j.readyMs, wallMs, stopMs: performance.now() - t1 };
 }
 
 const fresh: number[] = [];
 const restart: number[] = [];
+const stops: number[] = [];
 for (let i = 0; i < rounds; i++) {
   const dir = mkdtempSync(join(tmpdir(), 'rg-bench-'));
-  fresh.push((await once(dir)).wallMs);
-  restart.push((await once(dir)).wallMs);
+  for (const [starts, run] of [[fresh, await once(dir)], [restart, await once(dir)]] as const) {
+    starts.push(run.wallMs);
+    stops.push(run.stopMs);
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`new data folder: median ${(median(fresh) / 1000).toFixed(1)} s  (${fresh.map((x) => (x / 1000).toFixed(1)).join(', ')})`);
 console.log(`restart:         median ${(median(restart) / 1000).toFixed(1)} s  (${restart.map((x) => (x / 1000).toFixed(1)).join(', ')})`);
+console.log(`stop:            median ${(median(stops) / 1000).toFixed(1)} s  (${stops.map((x) => (x / 1000).toFixed(1)).join(', ')})`);

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -57,6 +58,11 @@ public final class Launcher {
                     // Check timeouts every 100 ms (default 2 s), so a client's transaction
                     // timeout stops a runaway read promptly.
                     .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
+                    // Bolt waits 5 s for its worker threads and 5 s more for its connections
+                    // before shutting down: Ctrl-C took 10 s. Clients here are on loopback and
+                    // already closed by then; one second each is plenty.
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .build();
         } catch (Throwable e) {
             System.err.println("neo4j-local: failed to start: " + rootMessage(e));
