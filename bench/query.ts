@@ -101,7 +101,8 @@ try {
       return result.records.map((r) => ({ name: r.get('name') as string, regions: (r.get('regions') as unknown[]).length, outcomes: (r.get('outcomes') as unknown[]).length }));
     });
 
-  const [a, b] = [digest(await viaGraphQL()), digest(await viaCypher())];
+  const programs = await viaGraphQL();
+  const [a, b] = [digest(programs), digest(await viaCypher())];
   if (a !== b) throw new Error(`the two sides disagree:\n GraphQL ${a}\n Cypher  ${b}`);
   const sides = { graphql: viaGraphQL, graphqlFetch: viaGraphQLFetch, raw: viaCypher };
   // Warm all up: Neo4j's JIT settles after some dozens of runs of a statement.
@@ -120,7 +121,7 @@ try {
   }
   const line = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
   const ratio = (xs: number[]) => (percentile(xs, 50) / percentile(times.raw, 50)).toFixed(2);
-  console.log(`headline over ${a.split(' ').length} programs (seeds + ${corpusSize} generated articles), ${rounds} rounds each`);
+  console.log(`headline over ${programs.length} programs (seeds + ${corpusSize} generated articles), ${rounds} rounds each`);
   console.log(`GraphQL over HTTP (node:http):   ${line(times.graphql)}`);
   console.log(`GraphQL over HTTP (fetch):       ${line(times.graphqlFetch)}`);
   console.log(`raw Cypher (one statement):      ${line(times.raw)}; Neo4j's own time p50 ${percentile(neo4jMs, 50)} ms`);

@@ -30,19 +30,19 @@ export async function nodesByIds(graph: Graph, label: NodeLabel, ids: readonly s
 
 /** For each id, the nodes one relationship away: one query for the whole batch. */
 export async function walk(graph: Graph, name: WalkName, ids: readonly string[]): Promise<Map<string, WalkedRecord[]>> {
-  return itemsById({ records: await graph.readShared(WALK_STATEMENTS[name], { ids }) });
+  return itemsById(await graph.readShared(WALK_STATEMENTS[name], { ids }));
 }
 
 export async function ancestors(graph: Graph, ids: readonly string[]): Promise<Map<string, NodeRecord[]>> {
-  return itemsById({ records: await graph.readShared(ANCESTORS, { ids }) });
+  return itemsById(await graph.readShared(ANCESTORS, { ids }));
 }
 
 export async function descendants(graph: Graph, ids: readonly string[], level: string | null): Promise<Map<string, NodeRecord[]>> {
-  return itemsById({ records: await graph.readShared(DESCENDANTS, { ids, level }) });
+  return itemsById(await graph.readShared(DESCENDANTS, { ids, level }));
 }
 
-function itemsById(result: { records: Array<{ get(key: string): unknown }> }): Map<string, WalkedRecord[]> {
-  return new Map(result.records.map((r) => [r.get('id') as string, r.get('items') as WalkedRecord[]]));
+function itemsById(records: Array<{ get(key: string): unknown }>): Map<string, WalkedRecord[]> {
+  return new Map(records.map((r) => [r.get('id') as string, r.get('items') as WalkedRecord[]]));
 }
 
 /** Sort orders of the root lists, by name; every one ends with the id so pages are stable. */
