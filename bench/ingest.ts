@@ -3,7 +3,7 @@
  *   npx tsx bench/ingest.ts [articles=2000] [batch=50]
  * Starts its own Neo4j (neo4j-local, temporary folder), generates the corpus (bench/corpus.ts),
  * then, each on an empty graph:
- *   1. end to end: `ingestPaths` (read, extract on worker threads, write), articles per second;
+ *   1. end to end: `ingestPaths` (read, extract in child processes, write), articles per second;
  *   2. ours, writes only: `writeBatch` over the precomputed extraction (provenance, identity,
  *      new/unchanged/replaced checks, sorted support lists);
  *   3. baseline: the same precomputed rows through plain UNWIND … MERGE … SET statements with
@@ -84,7 +84,7 @@ const megabytes = files.reduce((n, f) => n + readFileSync(f).length, 0) / 1e6;
 console.log(`corpus: ${count} articles, ${megabytes.toFixed(1)} MB, batches of ${batch}`);
 
 const neo4j = await startLocalNeo4j({ port: await freePort(), dataDir: join(work, 'neo4j'), heap: '2g' });
-const graph = new Graph({ uri: neo4j.uri, user: 'neo4j', password: 'unused' });
+const graph = new Graph({ uri: neo4j.uri, user: neo4j.user, password: neo4j.password });
 try {
   await empty(graph);
   let t0 = performance.now();

@@ -7,18 +7,10 @@
  * `rounds` times each and prints p50, p99 and the ratios of the p50s.
  * Goal (API issue): GraphQL p50 ≤ 1.3 × raw Cypher p50.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Graph } from '../src/graph/driver.js';
-import { applySchema } from '../src/graph/migrate.js';
-import { ingestPaths } from '../src/ingest/ingest.js';
-import { createLogger } from '../src/log.js';
-import { freePort, startLocalNeo4j } from '../src/neo4jLocal.js';
 import { HEADLINE_QUERY } from '../src/schema/headline.js';
-import { startServer } from '../src/server.js';
-import { writeCorpus } from './corpus.js';
+import { startBenchService } from './service.js';
 
 const rounds = Number(process.argv[2] ?? 200);
 const corpusSize = Number(process.argv[3] ?? 500);
@@ -68,16 +60,8 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 
-const work = mkdtempSync(join(tmpdir(), 'rg-bench-query-'));
-const corpus = join(work, 'corpus');
-writeCorpus(corpus, corpusSize, 11);
-
-const neo4j = await startLocalNeo4j({ port: await freePort(), dataDir: join(work, 'neo4j'), heap: '1g' });
-const graph = new Graph({ uri: neo4j.uri, user: 'neo4j', password: 'unused' });
-const server = await startServer({ graph, logger: createLogger('silent'), host: '127.0.0.1', port: 0 });
+const { graph, server, stop } = await startBenchService('query', corpusSize);
 try {
-  await applySchema(graph);
-  await ingestPaths(graph, ['seeds', corpus]);
   // Resample the indexes the ingest changed and empty the plan cache, so both sides are planned
   // on the statistics of the data they read: planned mid-ingest, the hand-written statement
   // sometimes kept a plan that took Neo4j 200 ms a run instead of 5.
@@ -128,8 +112,5 @@ try {
   console.log(`ratio p50 GraphQL / Cypher: ${ratio(times.graphql)} (goal ≤ 1.3); with fetch as the client: ${ratio(times.graphqlFetch)}`);
 } finally {
   agent.destroy();
-  await server.close();
-  await graph.close();
-  await neo4j.stop();
-  rmSync(work, { recursive: true, force: true });
+  await stop();
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from './config.js';
@@ -10,8 +9,9 @@ import { EXTRACTOR_VERSION } from './extract/article.js';
 import { retractArticles, staleArticles } from './graph/write.js';
 import { DEFAULT_BATCH_SIZE, describeSummary, ingestPaths } from './ingest/ingest.js';
 import { ingestProgress } from './ingest/progress.js';
+import { readArticleFile, reasonFor } from './ingest/readArticle.js';
 import { createLogger } from './log.js';
-import { runningDetached, startDetached, stopDetached } from './neo4jLocal.js';
+import { isKept, runningDetached, startDetached, stopDetached } from './neo4jLocal.js';
 
 /** `kg`: the command-line face of reform-graph. Exit code 0 on success, 1 when anything failed. */
 const program = new Command('kg').description('reform-graph: Chinese reform news as a Neo4j knowledge graph').showHelpAfterError();
@@ -33,7 +33,7 @@ db.command('start')
   });
 
 db.command('stop')
-  .description('stop the local Neo4j started by `kg db start`')
+  .description('stop the local Neo4j of DATA_DIR, whichever command started it')
   .action(async () => {
     const stopped = await stopDetached(loadConfig().DATA_DIR);
     console.log(stopped ? `stopped Neo4j (pid ${stopped.pid})` : 'Neo4j is not running');
@@ -48,7 +48,7 @@ db.command('status')
       process.exitCode = 1;
       return;
     }
-    console.log(`Neo4j running: pid ${running.pid}, ${running.uri}, data ${running.dataDir}, since ${running.startedAt}`);
+    console.log(`Neo4j running: pid ${running.pid}, ${running.uri}, data ${running.dataDir}, since ${running.startedAt}${isKept(running) ? '' : ' (started by a command; stops when its last user exits)'}`);
   });
 
 db.command('migrate')
@@ -66,7 +66,7 @@ program
   .argument('[paths...]', 'files, folders or globs (with --reextract and no paths: the stored articles of older extractor versions)')
   .option('--reextract', 're-extract and replace articles written by an older extractor version')
   .option('--batch-size <n>', 'articles per write transaction', (v) => positiveInt(v, '--batch-size'), DEFAULT_BATCH_SIZE)
-  .option('--workers <n>', 'extraction threads (default: one per core)', (v) => positiveInt(v, '--workers'))
+  .option('--workers <n>', 'extraction processes (default: one per core, at most 4)', (v) => positiveInt(v, '--workers'))
   .action(async (paths: string[], options: { reextract?: boolean; batchSize: number; workers?: number }) => {
     await withGraph(async (graph) => {
       await applySchema(graph);
@@ -107,10 +107,10 @@ program
   .action(async (files: string[], options: { format: 'json' | 'table' }) => {
     for (const file of files) {
       try {
-        const extracted = extractArticle(await readFile(file), { source: file });
+        const extracted = extractArticle(await readArticleFile(file), { source: file });
         process.stdout.write(options.format === 'json' ? `${JSON.stringify(extracted)}\n` : table(extracted));
       } catch (error) {
-        console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`${file}: ${reasonFor(error, file)}`);
         process.exitCode = 1;
       }
     }
@@ -125,11 +125,18 @@ function positiveInt(value: string, name: string): number {
 async function withGraph(work: (graph: Awaited<ReturnType<typeof connectGraph>>['graph']) => Promise<void>): Promise<void> {
   const config = loadConfig();
   const { graph, local } = await connectGraph(config, createLogger(config.LOG_LEVEL));
+  // Ctrl-C would end the process without its exit handlers: release the local Neo4j first.
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`kg: ${signal}: stopping`);
+    void Promise.allSettled([graph.close(), local?.release()]).then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     await work(graph);
   } finally {
+    process.removeListener('SIGINT', interrupted).removeListener('SIGTERM', interrupted);
     await graph.close();
-    await local?.stop();
+    await local?.release();
   }
 }
 
@@ -152,7 +159,8 @@ function table(a: ExtractedArticle): string {
   for (const o of a.outcomes) {
     const change = o.change ? ` change ${o.change.value}${o.change.unit}${o.change.percent !== null ? ` (${o.change.percent}%)` : ''}` : '';
     const where = [o.region && names.get(o.region), o.program && names.get(o.program)].filter(Boolean).join(', ');
-    lines.push(`  Outcome    ${o.indicator.padEnd(18)} ${o.subject}: ${o.before?.text ?? '?'} → ${o.after?.text ?? '?'}${change}${where ? `  [${where}]` : ''}`);
+    const target = o.status === 'TARGET' ? ' (target)' : '';
+    lines.push(`  Outcome    ${o.indicator.padEnd(18)} ${o.subject}: ${o.before?.text ?? '?'} → ${o.after?.text ?? '?'}${change}${target}${where ? `  [${where}]` : ''}`);
   }
   lines.push(`  ${a.relations.length} relations with evidence`);
   return `${lines.join('\n')}\n`;

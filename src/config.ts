@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/** `https://host[:port]` exactly as browsers send it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Service configuration, read once from the environment and validated, so that a typo in a
  * variable fails at start-up with a message naming it rather than later with a driver error.
@@ -20,6 +30,17 @@ const EnvSchema = z.object({
   SEEDS_DIR: z.string().default('seeds'),
   API_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+      for (const origin of origins) {
+        if (origin !== '*' && !isOrigin(origin)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${origin}" is not an origin like https://analytics.example.org (scheme, host, optional port; no path)` });
+      }
+      if (origins.includes('*') && origins.length > 1) ctx.addIssue({ code: z.ZodIssueCode.custom, message: '"*" allows every origin: give it alone' });
+      return origins;
+    }),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

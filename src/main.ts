@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     logger.info(`${signal}: shutting down`);
     await server?.close();
     await graph.close();
-    await local?.stop();
+    await local?.release();
     logger.info('stopped');
     process.exit(0);
   };
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   for (const f of summary.failed) logger.warn(`not ingested: ${f.path}: ${f.reason}`);
   logger.info(`seeds: ${describeSummary(summary)}`);
 
-  server = await startServer({ graph, logger, host: config.HOST, port: config.PORT, apiKey: config.API_KEY ?? null });
+  server = await startServer({ graph, logger, host: config.HOST, port: config.PORT, apiKey: config.API_KEY ?? null, corsOrigins: config.CORS_ORIGINS });
   if (!config.API_KEY) logger.info('API_KEY is not set: the ingestArticle and retractArticle mutations are refused');
   logger.info(`GraphQL and GraphiQL on ${server.url}`);
   void warmUp(server.url, graph, logger);

@@ -1,9 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, type CORSOptions, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
 import { DatabaseUnavailableError, QueryTimeoutError, type Graph } from './graph/driver.js';
+import { InvalidFilterError } from './graph/filters.js';
+import { probeRead } from './graph/read.js';
+import { graphiqlPage, graphiqlPageFile } from './graphiqlPage.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './log.js';
 import type { Context } from './schema/context.js';
@@ -32,6 +36,11 @@ export interface ServerOptions {
   port: number;
   /** Mutations need this key; without one, they are refused. */
   apiKey?: string | null;
+  /**
+   * Browser origins allowed to call the API from another site (`*`: any, without credentials).
+   * Empty: same-origin only, which is how GraphiQL is served.
+   */
+  corsOrigins?: readonly string[];
 }
 
 function keyMatches(given: string | null, expected: string | null | undefined): boolean {
@@ -52,17 +61,31 @@ function asGraphQLError(error: unknown): GraphQLError | null {
   if (original instanceof DatabaseUnavailableError) {
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
   }
+  // Pothos rejects malformed global ids and paging arguments with this; both are the client's.
+  if (original instanceof InvalidFilterError || original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   if (original instanceof QueryTimeoutError) {
     return new GraphQLError('the query took too long and was stopped; ask for less (smaller first, lower depth)', { extensions: { code: 'QUERY_TIMEOUT' } });
   }
   return null;
 }
 
-/** graphql-armor's rejections carry no code: give them one, so clients can tell a limit from a bug. */
+/** An error the client made (bad input): answered as BAD_USER_INPUT, not worth an error log line. */
+function isClientMistake(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof InvalidFilterError || original instanceof PothosValidationError;
+}
+
+/**
+ * graphql-armor's rejections carry no code, or (the token limit, raised by the parser) yoga's
+ * GRAPHQL_PARSE_FAILED: give them one, so clients can tell a limit from a bug or a typo.
+ */
 const LIMIT_MESSAGE = /(depth limit|aliases limit|token limit|cost limit|directives limit)/iu;
 
 function withLimitCode(error: GraphQLError): GraphQLError {
-  if (error.extensions?.code || !LIMIT_MESSAGE.test(error.message)) return error;
+  const code = error.extensions?.code;
+  if ((code && code !== 'GRAPHQL_PARSE_FAILED') || !LIMIT_MESSAGE.test(error.message)) return error;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'QUERY_TOO_COMPLEX' } });
 }
 
@@ -73,13 +96,40 @@ const limitCodes: Plugin = {
   },
 };
 
-export function createYogaApp(options: Pick<ServerOptions, 'graph' | 'logger' | 'apiKey'>) {
+const GRAPHIQL_OPTIONS: GraphiQLOptions = { defaultQuery: HEADLINE_QUERY, title: 'reform-graph' };
+
+/**
+ * GraphiQL from the npm package, not yoga's default page: that one loads its scripts, styles and
+ * editor workers from unpkg.com (blank offline), and its GraphiQL 4.5.1 puts the welcome comment
+ * in `query`, which wins over `defaultQuery` (graphql-yoga PR #4578). See graphiqlPage.ts for
+ * why it is rendered out of process.
+ */
+function renderGraphiQLOffline(options: GraphiQLOptions = GRAPHIQL_OPTIONS) {
+  return graphiqlPage(options);
+}
+
+/**
+ * CORS headers for a request's Origin. yoga's default echoes any Origin with credentials, and
+ * given one allowed origin it sends that origin to every caller; so the decision is made here.
+ */
+export function corsFor(origin: string | null, allowed: readonly string[]): CORSOptions {
+  if (!origin) return false;
+  // With `*`, the origin is echoed (yoga's way of saying any) and credentials are never allowed.
+  if (allowed.includes('*')) return { origin: [origin], credentials: false };
+  if (allowed.includes(origin)) return { origin: [origin], credentials: true };
+  return false;
+}
+
+export function createYogaApp(options: Pick<ServerOptions, 'graph' | 'logger' | 'apiKey' | 'corsOrigins'>) {
   const { graph, logger } = options;
+  const corsOrigins = options.corsOrigins ?? [];
   return createYoga<Record<string, unknown>, Context>({
     schema,
+    cors: (request) => corsFor(request.headers.get('origin'), corsOrigins),
     context: ({ request }) => ({ graph, loaders: createLoaders(graph), apiKeyAccepted: keyMatches(apiKeyOf(request), options.apiKey) }),
     // Analysts use GraphiQL in production too: it opens with the headline traversal.
-    graphiql: { defaultQuery: HEADLINE_QUERY, title: 'reform-graph' },
+    graphiql: GRAPHIQL_OPTIONS,
+    renderGraphiQL: renderGraphiQLOffline,
     landingPage: false,
     plugins: [
       EnvelopArmorPlugin({
@@ -105,7 +155,8 @@ export function createYogaApp(options: Pick<ServerOptions, 'graph' | 'logger' | 
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      // yoga logs every error it re-codes; a client's bad input is not the service's error.
+      error: (...args) => (args.some(isClientMistake) ? logger.debug : logger.error).call(logger, args.map(String).join(' ')),
     },
   });
 }
@@ -118,27 +169,77 @@ export interface RunningServer {
 
 /**
  * GraphQL (and GraphiQL) on /graphql; /health says the process is up (200 always); /ready says
- * whether Neo4j answers (200 or 503), for load balancers.
+ * whether Neo4j serves a read (200 or 503), for load balancers.
  */
+function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
+  const message = `request body over ${LIMITS.maxBodyBytes} bytes (${LIMITS.maxBodyBytes / 1024 / 1024} MB): send less, or ingest large articles with \`kg ingest\``;
+  res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+  // The client may still be sending: closing now would lose the 413 to EPIPE on its side. The
+  // rest is read and dropped, up to as much again; a client that sends more is cut off.
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LIMITS.maxBodyBytes) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/**
+ * The request body, read up to the limit whatever the transfer encoding (Content-Length can be
+ * absent, with chunked uploads, or wrong); null once more bytes arrive than the limit allows.
+ */
+function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeListener('data', onData);
+        req.removeListener('end', onEnd);
+        done(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(Buffer.concat(chunks, size));
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', fail);
+  });
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const yoga = createYogaApp(options);
+  // Rendered ahead, so an analyst's first visit does not wait for it.
+  graphiqlPageFile(GRAPHIQL_OPTIONS).catch((error: unknown) => options.logger.warn(`rendering the GraphiQL page failed: ${error instanceof Error ? error.message : String(error)}`));
   const server = createServer((req, res) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > LIMITS.maxBodyBytes) {
-      res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `request body over ${LIMITS.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
-      req.resume();
+      refuseLargeBody(req, res);
       return;
     }
     if (req.url === '/ready') {
-      options.graph
-        .verify()
+      probeRead(options.graph)
         .then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ready":true}'))
         .catch((error: unknown) => {
           res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: false, reason: error instanceof Error ? error.message : String(error) }));
         });
       return;
     }
-    void yoga(req, res);
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      void yoga(req, res);
+      return;
+    }
+    readLimitedBody(req, LIMITS.maxBodyBytes).then(
+      (body) => {
+        if (body === null) return refuseLargeBody(req, res);
+        // yoga takes a body already read from `req.body` (as it does behind body-parser).
+        if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
+        void yoga(req, res);
+      },
+      () => req.destroy(), // the client went away mid-body
+    );
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -4,7 +4,7 @@ import { applySchema } from '../src/graph/migrate.js';
 
 /** A driver to the test run's own Neo4j (see test/globalSetup.ts). */
 export function testGraph(): Graph {
-  return new Graph({ uri: inject('neo4jUri'), user: 'neo4j', password: 'unused-auth-is-off' });
+  return new Graph({ uri: inject('neo4jUri'), user: 'neo4j', password: inject('neo4jPassword') });
 }
 
 /** Empties the test database, so each integration file starts from nothing. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { findAgencies } from './agencies.js';
 import { RegionContext } from './context.js';
 import { decodeBytes } from './decode.js';
+import { ArticleTooLargeError, EmptyArticleError } from './errors.js';
 import { findEnterprises } from './enterprises.js';
 import { normalizeArticle } from './normalize.js';
 import { findOfficials } from './officials.js';
@@ -13,14 +14,12 @@ import { splitSentences } from './sentences.js';
 import type { ExtractedArticle } from './types.js';
 
 /** Bumped whenever extraction output changes, so `kg ingest --reextract` knows what is stale. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.4.0';
 
 /** Articles over this size are refused: news articles are tens of kilobytes. */
 export const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
-export class EmptyArticleError extends Error {
-  override name = 'EmptyArticleError';
-}
+export { ArticleTooLargeError, EmptyArticleError, UndecodableArticleError, UnreadableArticleError } from './errors.js';
 
 export interface ArticleSource {
   /** Where the bytes came from (file path or URL), recorded as provenance. */
@@ -34,12 +33,10 @@ export interface ArticleSource {
  * what it finds by the regions around it.
  */
 export function extractArticle(bytes: Uint8Array, from: ArticleSource = {}): ExtractedArticle {
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    throw new EmptyArticleError(`article too large: ${bytes.length} bytes (limit ${MAX_ARTICLE_BYTES})`);
-  }
-  const { text: raw, encoding } = decodeBytes(bytes);
+  if (bytes.length > MAX_ARTICLE_BYTES) throw new ArticleTooLargeError(bytes.length, MAX_ARTICLE_BYTES, from.source ?? null);
+  const { text: raw, encoding, note: encodingNote } = decodeBytes(bytes);
   const normalized = normalizeArticle(raw);
-  if (normalized.text.trim() === '') throw new EmptyArticleError('empty article: no text after normalisation');
+  if (normalized.text.trim() === '') throw new EmptyArticleError();
 
   const text = normalized.text;
   const sentences = splitSentences(text);
@@ -63,6 +60,7 @@ export function extractArticle(bytes: Uint8Array, from: ArticleSource = {}): Ext
       contentHash,
       extractorVersion: EXTRACTOR_VERSION,
       encoding,
+      encodingNote: encodingNote ?? null,
     },
     text,
     entities: [...regions.entities, ...agencies.entities, ...officials.entities, ...programs.entities, ...policies.entities, ...enterprises.entities],

@@ -46,30 +46,49 @@ export class RegionContext {
    */
   ofLevel(levels: readonly RegionLevel[], at: number): PlaceRef | null {
     for (const level of levels) {
-      const pick = (m: PlacedRegion) => m.lineage.find((r) => r.level === level) ?? null;
-      for (let i = this.lastIndexBefore(at); i >= 0; i--) {
-        const r = pick(this.placed[i]!);
-        if (r) return r;
-      }
-      for (let i = this.lastIndexBefore(at) + 1; i < this.placed.length; i++) {
-        const r = pick(this.placed[i]!);
-        if (r) return r;
-      }
+      // Only the mentions that have a region of this level, by binary search: walking every
+      // mention from `at` per call is quadratic when none has one (市 words in a province-only text).
+      const withLevel = this.mentionsWithLevel(level);
+      if (withLevel.length === 0) continue;
+      const k = lastIndexBefore(withLevel, at);
+      const m = withLevel[k >= 0 ? k : 0]!;
+      return m.lineage.find((r) => r.level === level)!;
     }
     return null;
   }
 
   /** The most specific region named inside [start, end), else the nearest one named before it. */
   within(start: number, end: number): PlacedRegion | null {
-    const inside = this.placed.filter((m) => m.start >= start && m.end <= end);
-    if (inside.length > 0) return [...inside].sort((a, b) => depth(b) - depth(a) || a.start - b.start)[0]!;
+    // The mentions inside are a run of the sorted list: a filter of all of them per call is quadratic.
+    let best: PlacedRegion | null = null;
+    for (let i = this.lastIndexBefore(start) + 1; i < this.placed.length && this.placed[i]!.start < end; i++) {
+      const m = this.placed[i]!;
+      if (m.end <= end && (best === null || depth(m) > depth(best))) best = m; // deepest, then first
+    }
+    if (best) return best;
     const i = this.lastIndexBefore(start);
     return i >= 0 ? this.placed[i]! : null;
   }
 
   /** Ids of a region the article names and of its ancestors (just the id when not named). */
   lineageIds(id: string): string[] {
-    return this.placed.find((m) => m.id === id)?.lineage.map((x) => x.id) ?? [id];
+    if (!this.firstById) {
+      this.firstById = new Map();
+      for (const m of this.placed) if (!this.firstById.has(m.id)) this.firstById.set(m.id, m);
+    }
+    return this.firstById.get(id)?.lineage.map((x) => x.id) ?? [id];
+  }
+
+  private firstById: Map<string, PlacedRegion> | null = null;
+  private readonly byLevel = new Map<RegionLevel, PlacedRegion[]>();
+
+  private mentionsWithLevel(level: RegionLevel): PlacedRegion[] {
+    let list = this.byLevel.get(level);
+    if (!list) {
+      list = this.placed.filter((m) => m.lineage.some((r) => r.level === level));
+      this.byLevel.set(level, list);
+    }
+    return list;
   }
 
   /** The region whose mention ends exactly at `at` (a prefix such as 石家庄市 in 石家庄市行政审批局). */
@@ -83,20 +102,25 @@ export class RegionContext {
   }
 
   private lastIndexBefore(at: number): number {
-    let lo = 0;
-    let hi = this.placed.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.placed[mid]!.start < at) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
+    return lastIndexBefore(this.placed, at);
   }
+}
+
+/** Index of the last mention starting before `at` in a list sorted by start, else -1. */
+function lastIndexBefore(sorted: readonly PlacedRegion[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < at) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 function depth(m: PlacedRegion): number {

@@ -141,6 +141,8 @@ export function shortForms(r: GazetteerRegion, parent: GazetteerRegion | undefin
   }
   const stripped = stripSuffix(name);
   if (stripped !== name && stripped.length >= 2) out.add(stripped);
+  // 大理白族自治州 is written 大理州 as often as 大理.
+  if (/自治州$/u.test(name) && stripped !== name && stripped.length >= 2) out.add(`${stripped}州`);
   return [...out];
 }
 

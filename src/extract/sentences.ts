@@ -21,9 +21,29 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+/**
+ * Longer "sentences" are cut (real ones run to a few hundred characters): every extractor works
+ * sentence by sentence and copies a sentence into each piece of evidence, so an unpunctuated
+ * megabyte must not be one sentence.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+/** Where a long sentence is best cut: after a comma or other pause. */
+const PAUSE = /[，、,：:\s]/u;
+
 function pushTrimmed(text: string, start: number, end: number, out: Sentence[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end - start > MAX_SENTENCE_CHARS) {
+    let cut = start + MAX_SENTENCE_CHARS;
+    // The last pause in the second half of the window, else a hard cut (never inside a surrogate pair).
+    let pause = cut;
+    while (pause > start + MAX_SENTENCE_CHARS / 2 && !PAUSE.test(text[pause - 1]!)) pause--;
+    if (pause > start + MAX_SENTENCE_CHARS / 2) cut = pause;
+    else if (/[\udc00-\udfff]/.test(text[cut]!)) cut--;
+    pushTrimmed(text, start, cut, out);
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
   if (end > start) out.push({ start, end });
 }
 

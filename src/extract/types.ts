@@ -3,9 +3,60 @@
  * ExtractedArticle per input article. Scripts and the evaluation read it, so change it
  * only by adding fields.
  */
-import type { ExtractedOutcome } from './outcomes.js';
+export type Indicator =
+  | 'APPROVAL_TIME'
+  | 'APPROVAL_ITEMS'
+  | 'APPROVAL_MATERIALS'
+  | 'PROCESSING_TIME'
+  | 'CUSTOMS_TIME'
+  | 'COST'
+  | 'ONLINE_RATE'
+  | 'SATISFACTION'
+  | 'OTHER';
 
-export type { ExtractedOutcome };
+export const INDICATORS: readonly Indicator[] = ['APPROVAL_TIME', 'APPROVAL_ITEMS', 'APPROVAL_MATERIALS', 'PROCESSING_TIME', 'CUSTOMS_TIME', 'COST', 'ONLINE_RATE', 'SATISFACTION', 'OTHER'];
+
+/** ACHIEVED: a change the article reports as done; TARGET: one it plans (力争到2025年压缩至30个工作日). */
+export type OutcomeStatus = 'ACHIEVED' | 'TARGET';
+
+export const OUTCOME_STATUSES: readonly OutcomeStatus[] = ['ACHIEVED', 'TARGET'];
+
+/** An amount as written (1-2小时), its value (the upper end of a range) and normalised unit. */
+export interface Quantity {
+  text: string;
+  /** Null when the text is not a sane amount (99999999999项): `note` says why. */
+  value: number | null;
+  unit: string;
+  low?: number;
+  high?: number;
+  /** 近, 约, 超过 … as written: the value is approximate or a bound. */
+  qualifier?: string;
+  /** Why `value` is null. */
+  note?: string;
+}
+
+export interface Change {
+  text: string;
+  value: number;
+  unit: string;
+  /** Signed percentage change (after − before) / before, when it can be known. */
+  percent: number | null;
+  direction: 'DECREASE' | 'INCREASE';
+}
+
+export interface ExtractedOutcome {
+  id: string;
+  indicator: Indicator;
+  /** ACHIEVED unless the sentence states a plan or goal. */
+  status: OutcomeStatus;
+  subject: string;
+  before: Quantity | null;
+  after: Quantity | null;
+  change: Change | null;
+  region: string | null;
+  program: string | null;
+  evidence: Evidence;
+}
 
 export type EntityType = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise';
 
@@ -61,6 +112,8 @@ export interface ExtractedArticle {
     contentHash: string;
     extractorVersion: string;
     encoding: string;
+    /** Why the bytes were not clean text in `encoding` (3 invalid UTF-8 byte sequences replaced with U+FFFD), else null. */
+    encodingNote: string | null;
   };
   /** The normalised text every evidence offset refers to. */
   text: string;

@@ -86,13 +86,39 @@ export class Graph {
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     this.transactions++;
+    this.remembered.clear();
     try {
       return await session.executeWrite(work);
     } catch (error) {
       throw translate(error);
     } finally {
+      // Also after: a read remembered while the write ran may have seen the graph before it.
+      this.remembered.clear();
       await session.close();
     }
+  }
+
+  /** Answers of `readRemembered`, until a time (ms since the epoch); one in flight is shared. */
+  private readonly remembered = new Map<string, { until: number; answer: Promise<unknown> }>();
+
+  /**
+   * A read whose answer is kept for `ttlMs` and given to every caller asking with the same key
+   * meanwhile (callers asking while it runs share the one read). For whole-graph summaries that
+   * cost far more than they change: the statistics walk the whole region tree. A write through
+   * this Graph forgets them all; a write by another process shows within `ttlMs`.
+   */
+  readRemembered<T>(key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const kept = this.remembered.get(key);
+    if (kept && kept.until > now) return kept.answer as Promise<T>;
+    const answer = read();
+    const entry = { until: now + ttlMs, answer };
+    this.remembered.set(key, entry);
+    // A failure is not remembered: the next caller asks Neo4j again.
+    answer.catch(() => {
+      if (this.remembered.get(key) === entry) this.remembered.delete(key);
+    });
+    return answer;
   }
 
   private pending: Array<{ cypher: string; params: Record<string, unknown>; resolve: (r: Array<{ get(key: string): unknown }>) => void; reject: (e: unknown) => void }> = [];
@@ -167,6 +193,7 @@ export class Graph {
   /** Runs outside an explicit transaction: schema statements cannot share one with data. */
   async runAutoCommit(cypher: string): Promise<void> {
     const session = this.driver.session({ database: this.database });
+    this.remembered.clear(); // schema statements and whole-graph clears change what was read
     try {
       await session.run(cypher);
     } finally {

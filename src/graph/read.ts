@@ -20,6 +20,8 @@ export interface NodeRecord {
 /** A node reached by walking a relationship, with that relationship's properties (provenance). */
 export interface WalkedRecord extends NodeRecord {
   support?: { articles?: string[]; sentences?: string[]; title?: string };
+  /** The articles of `support.articles`, when the query's walk read them along (`SUPPORT_ARTICLES`). */
+  supportArticles?: NodeRecord[];
 }
 
 // The reads behind the DataLoaders share a transaction per level (Graph.readShared).
@@ -87,11 +89,18 @@ SKIP $offset LIMIT $limit
 RETURN ${projectWithWalks('n', tree)} AS node
 ORDER BY ${o.by}`;
   const params = { ...filter.params, offset: int(page.offset), limit: int(page.limit) };
-  // A shape of query seen for the first time reads its page alone (the loaders read the walks)
-  // while Neo4j plans the statement with the walks in the background, for the next time.
-  let cypher = statement(walks);
-  if (Object.keys(walks).length > 0 && !graph.isPlanned(cypher, params)) cypher = statement({});
+  const cypher = withWalksOncePlanned(graph, statement, walks, params);
   return graph.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.get('node') as NodeWithWalks));
+}
+
+/**
+ * A statement that reads nodes with their walks, once Neo4j has planned it: a shape of query seen
+ * for the first time reads its nodes alone (the loaders read the walks) while Neo4j plans the
+ * statement with the walks in the background, for the next time.
+ */
+function withWalksOncePlanned(graph: Graph, statement: (tree: WalkTree) => string, walks: WalkTree, params: Record<string, unknown>): string {
+  const cypher = statement(walks);
+  return Object.keys(walks).length > 0 && !graph.isPlanned(cypher, params) ? statement({}) : cypher;
 }
 
 export const REGION_BY_CODE_OR_NAME = `
@@ -105,18 +114,23 @@ export async function regionByCodeOrName(graph: Graph, code: string | null, name
   return graph.read(async (tx) => ((await tx.run(REGION_BY_CODE_OR_NAME, { code, name })).records[0]?.get('node') as NodeRecord | undefined) ?? null);
 }
 
-/** Every region within the one named (itself included), with its parent: the tree is bounded by the gazetteer. */
-export const REGIONS_WITHIN = `
+/**
+ * Every region within the one named (itself included): the tree is bounded by the gazetteer. With
+ * `walks`, the relations the query selects (a parent) are read in the same statement.
+ */
+const regionsWithinStatement = (walks: WalkTree) => `
 ${WITHIN_ROOTS}
 UNWIND roots AS root
 MATCH (n:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT n
 WHERE $levels IS NULL OR n.level IN $levels
-RETURN ${NODE_PROJECTION('n')} AS node
+RETURN ${projectWithWalks('n', walks)} AS node
 ORDER BY n.code, n.name`;
 
-export async function regionsWithin(graph: Graph, within: string, levels: readonly string[] | null): Promise<NodeRecord[]> {
-  return graph.read(async (tx) => (await tx.run(REGIONS_WITHIN, { within, levels })).records.map((r) => r.get('node') as NodeRecord));
+export async function regionsWithin(graph: Graph, within: string, levels: readonly string[] | null, walks: WalkTree = {}): Promise<NodeWithWalks[]> {
+  const params = { within, levels };
+  const cypher = withWalksOncePlanned(graph, regionsWithinStatement, walks, params);
+  return graph.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.get('node') as NodeWithWalks));
 }
 
 // ---- search ----------------------------------------------------------------------------------
@@ -156,7 +170,7 @@ CALL {
   WITH r, COUNT { (r)<-[:PART_OF*0..]-(:Region)<-[:IMPLEMENTED_IN]-(:Program) } AS programs
   WHERE programs > 0
   WITH r, programs ORDER BY programs DESC, r.name LIMIT $top
-  RETURN collect({key: r.name, id: r.id, count: programs}) AS byRegion
+  RETURN collect({key: r.name, id: r.id, count: programs, node: ${NODE_PROJECTION('r')}}) AS byRegion
 }
 RETURN byType, byIndicator, byRegion`;
 
@@ -164,13 +178,24 @@ export interface Count {
   key: string;
   count: number;
   id?: string;
+  /** The region counted, read along (so that its fields need no second round trip). */
+  node?: NodeRecord;
 }
 
+/**
+ * How long the statistics are reused: they walk every province's and city's subtree (28,000 db
+ * hits on the seeds plus 500 articles, the costliest of the docs/queries examples), and change
+ * only with an ingest. A write through this process forgets them at once (`Graph.readRemembered`).
+ */
+export const STATS_KEPT_MS = 5_000;
+
 export async function stats(graph: Graph, top: number): Promise<{ byType: Count[]; byIndicator: Count[]; byRegion: Count[] }> {
-  return graph.read(async (tx) => {
-    const r = (await tx.run(STATS, { top: int(top) })).records[0]!;
-    return { byType: r.get('byType') as Count[], byIndicator: r.get('byIndicator') as Count[], byRegion: r.get('byRegion') as Count[] };
-  });
+  return graph.readRemembered(`stats:${top}`, STATS_KEPT_MS, () =>
+    graph.read(async (tx) => {
+      const r = (await tx.run(STATS, { top: int(top) })).records[0]!;
+      return { byType: r.get('byType') as Count[], byIndicator: r.get('byIndicator') as Count[], byRegion: r.get('byRegion') as Count[] };
+    }),
+  );
 }
 
 // ---- paths and subgraphs -----------------------------------------------------------------------
@@ -236,4 +261,18 @@ const SUBGRAPH_STATEMENTS = Array.from({ length: MAX_SUBGRAPH_DEPTH + 1 }, (_, d
 
 export async function subgraph(graph: Graph, root: string, depth: number, types: readonly string[] | null): Promise<GraphSlice | null> {
   return readSlice(graph, SUBGRAPH_STATEMENTS[clamp(depth, 1, MAX_SUBGRAPH_DEPTH)]!, { root, types, maxNodes: int(MAX_SUBGRAPH_NODES) });
+}
+
+/**
+ * Can Neo4j serve a read right now? A real read of the store, not a Bolt handshake: a database
+ * that failed (a full disk makes Neo4j refuse every transaction) still accepts connections. One
+ * attempt, no retries, within `timeoutMs`, so a load balancer gets its answer quickly.
+ */
+export async function probeRead(graph: Graph, timeoutMs = 3_000): Promise<void> {
+  const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    await session.run('MATCH (n) RETURN count(n) AS nodes', {}, { timeout: timeoutMs });
+  } finally {
+    await session.close();
+  }
 }

@@ -280,6 +280,8 @@ export function batchRows(articles: readonly ExtractedArticle[]) {
 function outcomeProps(o: ExtractedArticle['outcomes'][number]): Record<string, unknown> {
   return {
     indicator: o.indicator,
+    // Extractions before status existed were all achievements.
+    status: o.status ?? 'ACHIEVED',
     subject: o.subject,
     program: o.program,
     beforeText: o.before?.text ?? null,

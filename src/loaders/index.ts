@@ -2,7 +2,6 @@ import DataLoader from 'dataloader';
 import type { Graph } from '../graph/driver.js';
 import { ancestors, descendants, nodesByIds, walk, type NodeRecord, type WalkedRecord } from '../graph/read.js';
 import type { NodeLabel, WalkName } from '../graph/relations.js';
-import { inKeyOrder } from './byIds.js';
 
 /**
  * This request's DataLoaders: one per relationship walked (and per level for descendants), so
@@ -31,7 +30,11 @@ export function createLoaders(graph: Graph) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-/** Batch function behind each type's node loader (`loadableNodeRef`): one query per type and level. */
-export async function loadNodes(graph: Graph, label: NodeLabel, ids: readonly string[]): Promise<Array<NodeRecord | Error>> {
-  return inKeyOrder(ids, await nodesByIds(graph, label, ids), (r) => r.id, label);
+/**
+ * Batch function behind each type's node loader (`loadableNodeRef`): one query per type and level.
+ * The nodes found, in any order: the ref's `sort` puts them in key order, null where the graph
+ * has none (an Error there would fail the whole batch, every id of it).
+ */
+export function loadNodes(graph: Graph, label: NodeLabel, ids: readonly string[]): Promise<NodeRecord[]> {
+  return nodesByIds(graph, label, ids);
 }

@@ -79,7 +79,7 @@ export function walkConnection(t: any, type: unknown, walk: WalkName, descriptio
         evidence: e.field({
           type: [Evidence],
           description: 'The sentences (and articles) that state this relationship.',
-          resolve: (edge: { node: WalkedRecord }) => evidenceOf(edge.node.support),
+          resolve: (edge: { node: WalkedRecord }) => evidenceOf(edge.node.support, edge.node.supportArticles),
         }),
       }),
     },

@@ -1,7 +1,7 @@
 import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { Filter, Listed } from '../graph/filters.js';
 import { listNodes, type ListOrder, type NodeWithWalks } from '../graph/read.js';
-import type { WalkName, WalkTree } from '../graph/relations.js';
+import { SUPPORT_ARTICLES, type WalkName, type WalkTree } from '../graph/relations.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Context } from './context.js';
 
@@ -41,6 +41,21 @@ function throughConnection(type: GraphQLObjectType, sets: readonly SelectionSetN
 }
 
 /**
+ * Whether a walk field's selection asks for the articles of its relationships' evidence: on the
+ * edges of a connection, or on what a list returns (a role). An entity's own `evidence` is another
+ * walk (the articles that mention it), not this.
+ */
+function asksSupportArticles(target: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): boolean {
+  const edges = target.getFields().edges;
+  const [type, evidenceSets] = edges
+    ? [getNamedType(edges.type) as GraphQLObjectType, selectionsOf(selectedFields(sets, info).get('edges'))]
+    : [target, [...sets]];
+  const evidence = type.getFields().evidence;
+  if (!evidence || evidence.extensions?.walk) return false;
+  return selectedFields(selectionsOf(selectedFields(evidenceSets, info).get('evidence')), info).has('article');
+}
+
+/**
  * The walks a root list's query selects below its nodes, as a tree: the fields that declare a walk
  * in `extensions.walk`, then the same inside what they return, breadth first, within the budget.
  * Interfaces and unions below a walk are not followed (their fields depend on the runtime type).
@@ -62,6 +77,7 @@ export function selectedWalks(info: GraphQLResolveInfo): WalkTree {
         tree[walk] = {};
       }
       const target = getNamedType(fields[name]!.type);
+      if (isObjectType(target) && asksSupportArticles(target, selectionsOf(nodes), info)) (tree[walk] as { [SUPPORT_ARTICLES]?: true })[SUPPORT_ARTICLES] = true;
       const below = isObjectType(target) ? throughConnection(target, selectionsOf(nodes), info) : null;
       if (below) queue.push({ ...below, tree: tree[walk] as Record<string, WalkTree> });
     }
@@ -80,6 +96,17 @@ function prime(loaders: Loaders, nodes: readonly NodeWithWalks[], walks: WalkTre
       prime(loaders, reached, below);
     }
   }
+}
+
+/**
+ * A root field's nodes read by `read` with the walks its query selects (see `selectedWalks`), and
+ * this request's loaders primed with them: for root fields that are plain lists (regions within one).
+ */
+export async function readAndPrime(ctx: Context, info: GraphQLResolveInfo, read: (walks: WalkTree) => Promise<NodeWithWalks[]>): Promise<NodeWithWalks[]> {
+  const walks = selectedWalks(info);
+  const nodes = await read(walks);
+  prime(ctx.loaders, nodes, walks);
+  return nodes;
 }
 
 /**

@@ -1,5 +1,3 @@
-import { EmptyArticleError, extractArticle } from '../extract/article.js';
-import { UnreadableInputError } from '../extract/decode.js';
 import { retractArticles, writeBatch } from '../graph/write.js';
 import { builder } from './builder.js';
 import { graphId } from './ids.js';
@@ -52,6 +50,10 @@ builder.mutationField('ingestArticle', (t) =>
     errors: { types: [InvalidArticleError] },
     args: { input: t.arg({ type: IngestArticleInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      // Loaded on first use: the extractor (nodejieba's dictionaries, rule data) is memory a
+      // server that never ingests through GraphQL should not hold.
+      const { EmptyArticleError, extractArticle } = await import('../extract/article.js');
+      const { UnreadableInputError } = await import('../extract/decode.js');
       let extracted;
       try {
         extracted = extractArticle(Buffer.from(input.text, 'utf8'), { source: input.source ?? 'graphql', url: input.url ?? null });

@@ -12,7 +12,7 @@ const Role = builder.objectRef<WalkedRecord>('Role').implement({
   fields: (t) => ({
     title: t.string({ resolve: (r) => String(r.support?.title ?? '') }),
     at: t.field({ type: Place, resolve: (r) => r }),
-    evidence: t.field({ type: [Evidence], resolve: (r) => evidenceOf(r.support) }),
+    evidence: t.field({ type: [Evidence], resolve: (r) => evidenceOf(r.support, r.supportArticles) }),
   }),
 });
 

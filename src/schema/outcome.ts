@@ -1,4 +1,4 @@
-import { achievedBy, inRegion, measures, reportedBetween, where } from '../graph/filters.js';
+import { achievedBy, inRegion, measures, reportedBetween, where, withStatus } from '../graph/filters.js';
 import type { NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
@@ -10,6 +10,14 @@ import { RegionFilter } from './region.js';
 export const IndicatorName = builder.enumType('IndicatorName', {
   description: 'What an outcome measures.',
   values: ['APPROVAL_TIME', 'APPROVAL_ITEMS', 'APPROVAL_MATERIALS', 'PROCESSING_TIME', 'CUSTOMS_TIME', 'COST', 'ONLINE_RATE', 'SATISFACTION', 'OTHER'] as const,
+});
+
+export const OutcomeStatus = builder.enumType('OutcomeStatus', {
+  description: 'Whether the article reports an outcome as done or as a plan.',
+  values: {
+    ACHIEVED: { value: 'ACHIEVED', description: 'Reported as done: 审批要件由139个压缩至74个.' },
+    TARGET: { value: 'TARGET', description: 'A plan or goal: 力争到2025年压缩至30个工作日以内.' },
+  } as const,
 });
 
 interface QuantityRecord {
@@ -58,6 +66,8 @@ Outcome.implement({
     subject: t.string({ description: 'What changed: 审批要件, 通关时间.', resolve: (o) => String(o.subject ?? '') }),
     // The indicator is a fixed vocabulary stored on the outcome too: no round trip needed.
     indicator: t.field({ type: Indicator, resolve: (o): NodeRecord => ({ id: `indicator:${String(o.indicator)}`, name: String(o.indicator), label: 'Indicator' }) }),
+    // Outcomes written before status existed are achievements.
+    status: t.field({ type: OutcomeStatus, description: 'Done (ACHIEVED) or planned (TARGET).', resolve: (o) => (o.status === 'TARGET' ? 'TARGET' : 'ACHIEVED') }),
     before: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'before') }),
     after: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'after') }),
     change: t.field({
@@ -80,6 +90,7 @@ const OutcomeWhere = builder.inputType('OutcomeWhere', {
     region: t.field({ type: RegionFilter, required: false }),
     indicators: t.field({ type: [IndicatorName], required: false }),
     program: t.string({ required: false, description: 'Achieved by this program (name or id).' }),
+    status: t.field({ type: [OutcomeStatus], required: false, description: 'Only achieved changes, only targets, or both (the default).' }),
     since: t.string({ required: false }),
     until: t.string({ required: false }),
   }),
@@ -101,7 +112,7 @@ builder.queryField('outcomes', (t) =>
     },
     resolve: (_root, args, ctx, info) => {
       const w = args.where;
-      const filter = where(inRegion('Outcome', w?.region), measures(w?.indicators), achievedBy(w?.program), reportedBetween(w?.since, w?.until));
+      const filter = where(inRegion('Outcome', w?.region), measures(w?.indicators), achievedBy(w?.program), withStatus(w?.status), reportedBetween(w?.since, w?.until));
       return pageOffsets(args, listAndPrime(ctx, info, 'Outcome', filter, args.orderBy ?? 'IMPROVEMENT_DESC'));
     },
   }),

@@ -1,15 +1,42 @@
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
 import { DEFAULT_PAGE, MAX_PAGE } from './builder.js';
 
 type PageArgs = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
 
+/** What `offsetToCursor` of @pothos/plugin-relay encodes: a bounded offset, so SKIP stays sane. */
+const OFFSET_CURSOR = /^OffsetConnection:(\d{1,9})$/u;
+
+const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+
+/**
+ * Paging arguments checked before Pothos sees them: it throws an untyped error for a negative
+ * `first` and for a cursor that is not base64, and takes `OffsetConnection:-5` as an offset.
+ */
+export function checkPageArgs(args: PageArgs): void {
+  for (const name of ['first', 'last'] as const) {
+    const n = args[name];
+    if (n != null && n < 0) throw badInput(`"${name}" must be 0 or more, not ${n}`);
+  }
+  for (const name of ['after', 'before'] as const) {
+    const cursor = args[name];
+    if (cursor == null) continue;
+    const decoded = /^[A-Za-z0-9+/]{1,64}={0,2}$/u.test(cursor) ? Buffer.from(cursor, 'base64').toString('utf8') : '';
+    if (!OFFSET_CURSOR.test(decoded)) throw badInput(`"${name}" is not a cursor of this connection: use an edge's cursor or pageInfo.endCursor`);
+  }
+}
+
 /** A connection over a list already loaded (a walk's nodes), `first` capped at MAX_PAGE. */
-export const pageOf = <T>(args: PageArgs, items: readonly T[]) => resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, [...items]);
+export function pageOf<T>(args: PageArgs, items: readonly T[]) {
+  checkPageArgs(args);
+  return resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, [...items]);
+}
 
 /** A root connection read a page at a time from Neo4j (SKIP/LIMIT), `first` capped at MAX_PAGE. */
 export function pageOffsets<T>(
   args: PageArgs,
   read: (page: { offset: number; limit: number }) => Promise<T[]>,
 ) {
+  checkPageArgs(args);
   return resolveOffsetConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, ({ offset, limit }) => read({ offset, limit }));
 }

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { regionByCodeOrName, regionsWithin, type NodeRecord } from '../graph/read.js';
 import { builder } from './builder.js';
 import { walkConnection, walkOne } from './common.js';
+import { readAndPrime } from './lookahead.js';
 import { pageOf } from './paging.js';
 import { Agency, Enterprise, Entity, isLabel, Official, Outcome, Program, Region } from './refs.js';
 
@@ -57,10 +58,10 @@ builder.queryField('regions', (t) =>
       levels: t.arg({ type: [RegionLevel], required: false }),
       where: t.arg({ type: RegionFilter, required: false }),
     },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const within = args.where?.within ?? args.within;
       if (!within) throw new GraphQLError('say which region: regions(within: "河北省") or regions(where: { within: "河北省" })', { extensions: { code: 'BAD_USER_INPUT' } });
-      return regionsWithin(ctx.graph, within, args.where?.levels ?? args.levels ?? null);
+      return readAndPrime(ctx, info, (walks) => regionsWithin(ctx.graph, within, args.where?.levels ?? args.levels ?? null, walks));
     },
   }),
 );

@@ -40,7 +40,7 @@ const CountRef = builder.objectRef<Count>('Count').implement({
 
 const RegionCount = builder.objectRef<Count>('RegionCount').implement({
   fields: (t) => ({
-    region: t.field({ type: Region, resolve: (c) => c.id! }),
+    region: t.field({ type: Region, resolve: (c) => c.node ?? c.id! }),
     programs: t.int({ description: 'Programs implemented in it or anywhere within it.', resolve: (c) => c.count }),
   }),
 });
@@ -56,6 +56,7 @@ const Stats = builder.objectRef<{ byType: Count[]; byIndicator: Count[]; byRegio
 builder.queryField('stats', (t) =>
   t.field({
     type: Stats,
+    description: 'Counts over the whole graph and the regions with most programs. Kept for 5 s and shared by callers: a write through this service shows at once, one by another process (such as `kg ingest`) within 5 s.',
     args: { top: t.arg.int({ required: false, defaultValue: 20, description: 'How many regions (at most 100).' }) },
     resolve: (_root, { top }, ctx) => stats(ctx.graph, Math.min(Math.max(top ?? 20, 1), MAX_PAGE)),
   }),

@@ -9,7 +9,8 @@ export interface Gold {
   programs: string[];
   policies: string[];
   enterprises: string[];
-  outcomes: Array<{ indicator: string; subject: string; before: number | null; after: number | null; change: number | null; unit: string; quote: string }>;
+  /** `status` is ACHIEVED (the default, when absent) or TARGET (力争到2025年压缩至30个工作日). */
+  outcomes: Array<{ indicator: string; subject: string; before: number | null; after: number | null; change: number | null; unit: string; quote: string; status?: 'ACHIEVED' | 'TARGET' }>;
 }
 
 export const SCORED = ['regions', 'agencies', 'officials', 'programs', 'policies', 'enterprises', 'outcomes'] as const;
@@ -67,6 +68,7 @@ export function scoreArticle(a: ExtractedArticle, gold: Gold): Record<Scored, Co
       a.outcomes,
       gold.outcomes,
       (p, g) => {
+        if (p.status !== (g.status ?? 'ACHIEVED')) return false;
         const before = p.before?.value ?? null;
         const after = p.after?.value ?? null;
         if (g.before !== null || g.after !== null) return before === g.before && after === g.after;
@@ -83,5 +85,19 @@ export function f1(c: Pick<Counts, 'tp' | 'fp' | 'fn'>): { precision: number; re
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
-/** Targets from the extractor issue, on the seeds. */
-export const TARGETS: Partial<Record<Scored, number>> = { regions: 0.9, agencies: 0.85, officials: 0.85, outcomes: 0.85, programs: 0.75 };
+/** The mean of the per-type F1: every type weighs the same, however many items it has. */
+export function macroF1(totals: Record<Scored, Pick<Counts, 'tp' | 'fp' | 'fn'>>): number {
+  return SCORED.reduce((sum, t) => sum + f1(totals[t]).f1, 0) / SCORED.length;
+}
+
+/**
+ * Floors per set, checked by test/unit/eval.test.ts and marked by `npm run eval`.
+ * Seeds: a regression check, no type below what it scored before the dev set existed (extractor
+ * 0.3.0: regions .967, agencies .916, officials .933, programs .782, policies 1, enterprises .526,
+ * outcomes .951), rounded down. Dev: the extraction issue's bar, macro-F1 ≥ 0.90 and no type below
+ * 0.85 (the set we tune on scores higher than unseen text will: the gap is in docs/EXTRACTION.md).
+ */
+export const TARGETS: Record<'seeds' | 'dev', { types: Partial<Record<Scored, number>>; macro: number }> = {
+  seeds: { types: { regions: 0.96, agencies: 0.91, officials: 0.93, programs: 0.78, policies: 1, enterprises: 0.52, outcomes: 0.95 }, macro: 0.86 },
+  dev: { types: Object.fromEntries(SCORED.map((t) => [t, 0.85])), macro: 0.9 },
+};

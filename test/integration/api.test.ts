@@ -18,7 +18,8 @@ const JINSHUI = `---
 title: 金水区推行拿地即开工
 url: https://news.invalid/jinshui
 ---
-郑州市金水区行政审批局推行“拿地即开工”，工程建设项目审批时间由100天压缩至30天。`;
+郑州市金水区行政审批局推行“拿地即开工”，工程建设项目审批时间由100天压缩至30天。
+下一步，金水区力争到2026年底将工程建设项目审批时间压缩至20个工作日以内。`;
 
 const CONNECTION_OF = (node: string) => `edges { node { ${node} } }`;
 
@@ -71,6 +72,26 @@ describe('the GraphQL API over HTTP, on a real Neo4j', () => {
     expect(jinshui.map((p: any) => p.name)).toContain('拿地即开工');
     const hebeiIds = new Set(programs.map((p: any) => p.id));
     for (const p of henan.body.data.programs.edges) expect(hebeiIds.has(p.node.id)).toBe(false);
+  });
+
+  it('tells a planned outcome (TARGET) from an achieved one', async () => {
+    const { body } = await post(`{ outcomes(first: 100, where: { region: { within: "金水区" } }) { ${CONNECTION_OF('status after { value unit }')} } }`);
+    expect(body.errors).toBeUndefined();
+    const outcomes = body.data.outcomes.edges.map((e: any) => e.node);
+    expect(outcomes).toContainEqual({ status: 'TARGET', after: { value: 20, unit: '工作日' } });
+    expect(outcomes).toContainEqual({ status: 'ACHIEVED', after: { value: 30, unit: '天' } });
+
+    const only = async (status: string) => {
+      const { body } = await post(`{ outcomes(first: 100, where: { region: { within: "金水区" }, status: [${status}] }) { ${CONNECTION_OF('status')} } }`);
+      expect(body.errors).toBeUndefined();
+      return body.data.outcomes.edges.map((e: any) => e.node.status);
+    };
+    const targets = await only('TARGET');
+    const achieved = await only('ACHIEVED');
+    expect(targets.length).toBeGreaterThan(0);
+    expect(new Set(targets)).toEqual(new Set(['TARGET']));
+    expect(new Set(achieved)).toEqual(new Set(['ACHIEVED']));
+    expect(targets.length + achieved.length).toBe(outcomes.length);
   });
 
   it('runs every example of docs/queries without errors', async () => {

@@ -84,6 +84,7 @@ describe('limits and failures: a hostile or unlucky request gets a coded error, 
     const tokens = `{ ${Array.from({ length: LIMITS.maxTokens }, () => '__typename').join(' ')} }`;
     const many = await post(server.url, tokens);
     expect(many.body.errors?.[0]?.message).toMatch(/token/iu);
+    expect(code(many.body)).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('answers malformed requests with errors, and refuses a body over the size limit', async () => {
@@ -127,7 +128,7 @@ describe('limits and failures: a hostile or unlucky request gets a coded error, 
     const target = new URL(inject('neo4jUri').replace('bolt://', 'http://'));
     const relay = new Relay(await freePort(), { host: target.hostname, port: Number(target.port) });
     await relay.open();
-    const viaRelay = new Graph({ uri: `bolt://127.0.0.1:${relay.port}`, user: 'neo4j', password: 'unused' });
+    const viaRelay = new Graph({ uri: `bolt://127.0.0.1:${relay.port}`, user: 'neo4j', password: inject('neo4jPassword') });
     const relayed = await startServer({ graph: viaRelay, logger: createLogger('silent'), host: '127.0.0.1', port: 0 });
     const base = relayed.url.replace('/graphql', '');
     const query = '{ regions(within: "河北省") { name } }';

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EmptyArticleError, EXTRACTOR_VERSION, extractArticle } from '../../src/extract/article.js';
+import { ArticleTooLargeError, EmptyArticleError, EXTRACTOR_VERSION, extractArticle, MAX_ARTICLE_BYTES } from '../../src/extract/article.js';
 import { UnreadableInputError } from '../../src/extract/decode.js';
 
 const sample = '石家庄市行政审批局推行“三证齐发”，审批要件由139个压缩至74个。';
@@ -38,7 +38,8 @@ describe('extractArticle on bad and unusual input', () => {
     const a = extractArticle(Buffer.from(big));
     expect(performance.now() - t0).toBeLessThan(30_000);
     expect(a.entities.some((e) => e.name === '石家庄市')).toBe(true);
-    expect(() => extractArticle(Buffer.alloc(9 * 1024 * 1024, 0x41))).toThrow(/too large/);
+    expect(() => extractArticle(Buffer.alloc(MAX_ARTICLE_BYTES + 1, 0x41), { source: 'big.txt' })).toThrow(ArticleTooLargeError);
+    expect(() => extractArticle(Buffer.alloc(MAX_ARTICLE_BYTES + 1, 0x41), { source: 'big.txt' })).toThrow(`big.txt: article too large: ${MAX_ARTICLE_BYTES + 1} bytes (limit ${MAX_ARTICLE_BYTES})`);
   }, 60_000);
 
   it('keeps script and style out of HTML articles', () => {

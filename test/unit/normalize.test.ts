@@ -1,8 +1,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, UnreadableInputError } from '../../src/extract/decode.js';
-import { normalizeArticle } from '../../src/extract/normalize.js';
-import { splitSentences } from '../../src/extract/sentences.js';
+import { normalizeArticle, scrubCharacters } from '../../src/extract/normalize.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/extract/sentences.js';
 
 describe('decodeBytes', () => {
   const text = '石家庄市行政审批局推行“三证齐发”。';
@@ -57,4 +57,55 @@ describe('splitSentences', () => {
     const text = '他说：“办成了。”随后离开！\n第二段；结束';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['他说：“办成了。”', '随后离开！', '第二段；', '结束']);
   });
+
+  it('cuts an overlong sentence at a pause, else hard, covering all of it', () => {
+    const clause = '推进审批服务标准化规范化便利化，';
+    const text = `${clause.repeat(200)}结束。`;
+    const parts = splitSentences(text);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.end - p.start).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text[p.end - 1]).toMatch(/[，。]/u); // cut after a comma
+    }
+    expect(parts.map((p) => text.slice(p.start, p.end)).join('')).toBe(text);
+
+    const unbroken = '审'.repeat(2500);
+    expect(splitSentences(unbroken).map((p) => p.end - p.start)).toEqual([1000, 1000, 500]);
+    // An astral character (two UTF-16 units) is never cut in half.
+    const astral = `审${'𠀾'.repeat(1000)}`;
+    for (const p of splitSentences(astral)) expect(astral.slice(p.start, p.end)).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/u);
+  });
 });
+
+describe('normalizeArticle on broken HTML', () => {
+  it.each([
+    ['a closed comment goes, text after it stays', '<p>审批提速。</p><!-- 注释 --><p>服务升级。</p>', '审批提速。\n服务升级。'],
+    ['an unclosed comment loses its opener only', '<p>审批提速。</p><!-- 注释<p>服务升级。</p>', '审批提速。\n注释\n服务升级。'],
+    ['an unclosed script loses its tag only', '<p>审批提速。</p><script>var a<p>服务升级。</p>', '审批提速。\nvar a\n服务升级。'],
+    ['a closed script goes after an unclosed style tag', '<p>审批提速。</p><style x<script>var a</script><p>服务升级。</p>', '审批提速。\n服务升级。'],
+    ['a tag cut off at the end goes', '<p>审批提速。</p><div class="x', '审批提速。'],
+    ['a stray < in text does not eat a tag', '<p>时限<5天，服务升级。</p>', '时限<5天，服务升级。'],
+    ['entities for controls and surrogates are dropped', '<p>审批&#1;提速&#xD800;。</p>', '审批提速。'],
+  ])('%s', (_name, html, text) => {
+    expect(normalizeArticle(html).text).toBe(text);
+  });
+
+  it('takes the first closed <title>, else the first paragraph', () => {
+    expect(normalizeArticle('<head><title>网页标题</title></head><p>正文内容。</p>')).toMatchObject({ title: '网页标题', text: '正文内容。' });
+    expect(normalizeArticle('<title>网页标题<p>正文内容。</p>')).toMatchObject({ title: '网页标题', text: '网页标题\n正文内容。' });
+  });
+});
+
+describe('scrubCharacters', () => {
+  it.each([
+    ['zero-width characters', '石家\u200b庄\u200c市\u200d\u2060', '石家庄市'],
+    ['bidi marks, embeddings, overrides and isolates', '\u200e审\u200f批\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c', '审批'],
+    ['C0 and C1 controls, tab and newline kept', 'a\u0000b\u0007c\u001bd\u007fe\u0080f\u009fg\th\ni', 'abcdefg\th\ni'],
+    ['BOM and soft hyphen', '\ufeff审\u00ad批', '审批'],
+    ['line breaks of every kind', 'a\r\nb\rc\u2028d\u2029e\u000bf\u000cg\u0085h', 'a\nb\nc\nd\ne\nf\ng\nh'],
+    ['lone surrogates, pairs kept', '审\ud800批\udc00𠀾', '审\ufffd批\ufffd𠀾'],
+  ])('%s', (_name, input, output) => {
+    expect(scrubCharacters(input)).toBe(output);
+  });
+});
+

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadData } from '../../src/extract/data/load.js';
 import { programCandidates, programKind } from '../../src/extract/programs.js';
 import { attributesOf, extract, namesOf } from './extract-helpers.js';
 
@@ -79,7 +81,9 @@ describe('program rules added for the seeds, each with sentences from elsewhere'
   it.each([
     // a quoted list after a doing verb: each reform of the shape, and the model they make up
     ['推行“拿地即开工、竣工即投产、生产即准营”一链审批服务模式。', ['拿地即开工', '竣工即投产', '生产即准营', '一链审批服务模式']],
-    ['杭州市推出“一窗受理、集成服务”改革。', ['一窗受理']],
+    // any other list after a doing verb or before a noun is one measure, named as written (gold convention)
+    ['杭州市推出“一窗受理、集成服务”改革。', ['一窗受理、集成服务改革']],
+    ['县里推行“一号受理、限时办结”工作机制。', ['一号受理、限时办结工作机制']],
     // a counted noun after the list
     ['实施“亲清连心、素能提升、薪火相传”三大行动。', ['亲清连心行动', '素能提升行动', '薪火相传行动']],
     ['建立“首问负责、限时办结、责任追究”三项制度。', ['首问负责制度', '限时办结制度', '责任追究制度']],
@@ -87,8 +91,8 @@ describe('program rules added for the seeds, each with sentences from elsewhere'
     ['25项便民服务“冀时办”可办。', ['冀时办']],
     ['浙江省“浙里办”上线企业开办专区。', ['浙里办']],
     ['着力推进政务服务事项“网上办”“掌上办”“就近办”。', ['网上办', '掌上办', '就近办']],
-    // two reforms offered together
-    ['开展企业信息变更“一件事一次办+无感审批”。', ['一件事一次办', '无感审批']],
+    // two reforms offered together are one measure, as written (gold convention)
+    ['开展企业信息变更“一件事一次办+无感审批”。', ['一件事一次办+无感审批']],
     // a guiding verb does not hide a reform's shape
     ['围绕“高效办成一件事”，聚焦个人和企业全生命周期。', ['高效办成一件事']],
     ['按照“大科室制”调整内设机构。', ['大科室制']],
@@ -129,5 +133,95 @@ describe('where a program is carried out', () => {
     const programs = a.entities.filter((e) => e.type === 'Program' && e.name === '秒批');
     expect(programs.map((p) => p.attributes.region)).toEqual(['金水区']);
     expect(a.outcomes[0]?.program).toBe(programs[0]?.id);
+  });
+});
+
+describe('programs named without double quotes', () => {
+  const programs = (text: string) => namesOf(extract(text), 'Program');
+
+  it.each([
+    // well-known reform names as words (reform-names.json); a 改革 right after joins the name
+    ['今年以来，某县深入推进证照分离改革。', ['证照分离改革']],
+    ['全市全面实现一网通办，群众少跑腿。', ['一网通办']],
+    ['该区率先开展跨省通办和容缺受理。', ['跨省通办', '容缺受理']],
+    // names that are ordinary words too need a doing verb before or a program noun after
+    ['园区推行区域评估，企业不再单独评估。', ['区域评估']],
+    ['区域评估结果向社会公开。', []],
+    ['窗口建立好差评制度。', ['好差评制度']],
+    // single, corner and nested quotes read like double ones
+    ['该局推行‘一码通办’，企业扫码即可办理。', ['一码通办']],
+    ['区里推出「秒批秒办」服务。', ['秒批秒办']],
+    ['他说：“现在推行‘拿地即开工’，我们省了两个月。”', ['拿地即开工']],
+    // a phrase after 通过 ends in a mechanism's noun
+    ['部门之间通过联审联办机制协同审批。', ['联审联办机制']],
+    // a quoted name whose noun comes a few words later
+    ['与执法部门建立“审管执”信息共享机制。', ['审管执信息共享机制']],
+    // a province's online service platform
+    ['企业通过湖北政务服务网提交材料。', ['湖北政务服务网']],
+    // a reform of a system: the reform is the program
+    ['持续深化工程建设项目审批制度改革。', ['工程建设项目审批制度改革']],
+    // a quoted name after verbs that set up a service (配备, 组建, 整合为)
+    ['园区为每家企业配备“企业管家”。', ['企业管家']],
+    ['市局组建“政策宣讲官”队伍上门服务。', ['政策宣讲官']],
+    ['三个环节整合为“一窗通取”，群众更方便。', ['一窗通取']],
+    // a quoted name shaped like a trip saved
+    ['高频事项实现“零跑腿”，占比达到九成。', ['零跑腿']],
+    // a campaign of special rectification, and a platform built
+    ['县里开展涉企收费专项整治，规范中介服务。', ['涉企收费专项整治']],
+    ['全市建成工业项目智慧审批平台。', ['工业项目智慧审批平台']],
+    // a quoted name and the platform it names
+    ['依托“i滨江”政务服务平台办理。', ['i滨江政务服务平台']],
+    // quoted names before a count of mechanisms: each is one, without the count
+    ['通过“提前介入+主动服务”“容缺受理+承诺办结”两项工作机制加快审批。', ['提前介入+主动服务', '容缺受理+承诺办结']],
+    // a name accepted once stays a program where it is quoted again
+    ['该区推行“秒批”服务。全市推广，“秒批”让企业受益。', ['秒批']],
+  ])('%s', (text, expected) => {
+    expect(programs(text).sort()).toEqual([...expected].sort());
+  });
+
+  it.each([
+    ['建立全区统一的工程建设项目审批管理系统。'], // 工程 only starts 工程建设项目
+    ['实现由“企业跑”到“数据跑”的转变。'], // the two ends of a change
+    ['窗口启用“行政审批专用章”。'], // a seal
+    ['设立“企业开办”专区。'], // a service area
+    ['大厅分为“开办”“项目”“人才”三个区域。'], // areas of a hall
+    ['为避免“审批一放了之”，部门加强监管。'], // a thing to avoid
+    ['围绕“办事不出园区”的目标，优化服务。'], // a goal
+    ['坚持“线上+线下”齐发力。'], // channels
+    ['打造“四季长春”的营商环境。'], // a metaphor
+    ['各地发布的通知要求，按照规定通过政务服务平台办理。'], // a generic channel
+    ['企业开办全程网办率达到百分之百。'], // a rate measured
+    ['县里打造帮办代办服务区，方便群众。'], // the place where it is done
+    ['【抓落实】临汾:审批“提速度”'], // a verb in another clause, across a bracket and a colon
+    ['以“群众的事马上办”这一工作目标为导向。'], // a goal
+    ['让审批从“多头跑”变“一处办”。'], // the two ends of a change
+    ['项目从“等地开工”转变为“交地即建”。'], // the same, with a longer verb
+    ['园区做实帮办代办，服务更有温度。'], // a name that is an ordinary phrase too, with no doing verb right before
+    ['我们将深入实施全省营商环境改革部署。'], // 改革 only starts 改革部署
+    ['实行直接取消审批和审批改为备案两种改革方式。'], // 改革 only starts 改革方式
+  ])('finds no program in: %s', (text) => {
+    expect(programs(text)).toEqual([]);
+  });
+
+  it('keeps every reform name in the jieba user dictionary, so segmentation keeps it whole', () => {
+    const dict = readFileSync(new URL('../../src/extract/data/jieba-user.dict.utf8', import.meta.url), 'utf8');
+    const words = new Set(dict.split('\n').map((line) => line.split(' ')[0]));
+    for (const { name } of loadData<{ names: Array<{ name: string }> }>('reform-names').names) expect(words).toContain(name);
+  });
+});
+
+
+/** Round 2 (sentences written for the test). */
+describe('the ends of a change and service levels are not programs', () => {
+  it.each([
+    ['窗口变“坐等审批”为“主动上门”，把服务送到工地。', []],
+    ['全面化“被动服务”为“主动服务”，推行“两证合一”。', ['两证合一']],
+    ['打造“7×24小时”不打烊的自助服务区。', []],
+    // A noun after 等 closes a list of measures, it is no part of the last one's name.
+    ['建立联审联办、“容缺受理”等机制。', ['容缺受理']],
+    // A reform named right after the quote takes the full name (一件事 → 一件事集成改革).
+    ['深入推进“一件事”集成改革。', ['一件事集成改革']],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
   });
 });

@@ -32,7 +32,8 @@ describe('gazetteer', () => {
     ['广西壮族自治区', ['广西']],
     ['新疆维吾尔自治区', ['新疆']],
     ['西藏自治区', ['西藏']],
-    ['延边朝鲜族自治州', ['延边']],
+    ['延边朝鲜族自治州', ['延边', '延边州']],
+    ['大理白族自治州', ['大理', '大理州']],
     ['石家庄市', ['石家庄']],
     ['藁城区', ['藁城']],
   ])('%s is also written %j', (name, expected) => {
@@ -97,5 +98,70 @@ describe('extractRegions', () => {
     const ev = gaocheng!.evidence[0]!;
     expect(text.slice(ev.start, ev.end)).toBe('藁城区');
     expect(ev.sentence).toBe(text);
+  });
+});
+
+describe('short forms count only where they are a place', () => {
+  it.each([
+    // a short form inside a longer word (jieba word breaks)
+    ['市民按照办事指南通过自助终端提交材料。', []],
+    ['三明治和咖啡是园区食堂的早餐。', []],
+    // inside an idiom or a word listed as no place (region-not-places.json)
+    ['这里四季长春，适合发展康养产业。', []],
+    ['拿出真金白银支持小微企业。', []],
+    // a short form that is also an ordinary word, recurring, still needs its province
+    ['来宾客队上半场领先，来宾客队最终获胜。', []],
+    ['广西来宾推进园区建设，来宾市政务服务中心延时服务。', ['广西壮族自治区', '来宾市']],
+    // a full county name whose stem is an ordinary word (会同 = together with) needs its city or province
+    ['县市场监管局要会同县税务局联合开展检查。', []],
+    ['湖南省怀化市会同县推行容缺受理。', ['湖南省', '怀化市', '会同县']],
+    // a short name right after a place it is not part of names a spot inside that place
+    ['大理州洱源县西山一带昨夜降雪，昆明市发布预警。', ['大理白族自治州', '洱源县', '昆明市']],
+    // two names written together vouch for each other even when jieba keeps them as one word
+    ['吉林长春优化审批流程。', ['吉林省', '长春市']],
+    // a place's name with one character jieba writes onto it still names the place
+    ['货物经天津港出口，河北省企业受益。', ['天津市', '河北省']],
+    ['北京时间昨晚，上海合作组织会议召开。', []],
+    // two provinces side by side are both places (only a district's short name after a stranger is a spot)
+    ['北京上海等地企业来访。', ['北京市', '上海市']],
+    // a distinctive short name of three characters is evidence enough on its own
+    ['石家庄四药集团扩大生产。', ['石家庄市']],
+  ])('%s', (text, expected) => {
+    expect(regionsIn(text).map((r) => r.name).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('outlets and bylines place nothing', () => {
+  it.each([
+    ['江城日报记者 张某 通讯员 李某', []],
+    ['本报讯 河北日报记者报道，各地持续优化营商环境。', []],
+    ['来源：石家庄新闻网 编辑：王某', []],
+    ['据《北海新闻》报道，该市上线了新系统。', []],
+    ['“西安发布”公众号推送了办事指南。', []],
+    ['本文转自湖南经济日报、湖南卫视。', []],
+    // the suffix as an ordinary word leaves the place named
+    ['浙江网上办事大厅新增企业开办专区。', ['浙江省']],
+    ['石家庄市新闻发布会介绍审批改革成效。', ['石家庄市']],
+    ['福建省日报送数据已全部汇总。', ['福建省']],
+  ])('%s', (text, expected) => {
+    expect(regionsIn(text).map((r) => r.name).sort()).toEqual([...expected].sort());
+  });
+});
+
+
+/** Round 2 (sentences written for the test). */
+describe('a short form written before a body only a real place has', () => {
+  it.each([
+    // A county's two-character full name (叶县) before its own court or government.
+    ['郏县人民法院开通涉企立案绿色通道。', '郏县'],
+    ['浚县人民政府印发实施方案。', '浚县'],
+    // A city's short name before its customs district.
+    ['南宁海关推行“两步申报”。', '南宁市'],
+  ])('%s', (text, region) => {
+    expect(extractRegions(text, splitSentences(text)).map((r) => r.name)).toContain(region);
+  });
+
+  it.each([['要提高县人民医院的服务能力。'], ['建成县城污水处理设施。']])('%s names no county', (text) => {
+    expect(extractRegions(text, splitSentences(text)).map((r) => r.name)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ package reformgraph.neo4jlocal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -20,20 +21,24 @@ import sun.misc.Signal;
 /**
  * Starts Neo4j Community embedded with Bolt on 127.0.0.1 and blocks until SIGTERM/SIGINT.
  *
- * Arguments: --port N (default 7687), --data DIR (default .data/neo4j).
+ * Arguments: --port N (default 7687), --data DIR (default .data/neo4j), --password-file FILE.
  * Prints exactly one line starting with "NEO4J_READY bolt://127.0.0.1:PORT" once Bolt accepts
  * connections; callers wait for that line (or poll the port). Errors go to stderr with exit 1.
  *
- * Authentication is off: the connector listens on loopback only, for development and tests.
+ * With --password-file, authentication is on and user neo4j has the password in that file (set
+ * at every start, so the file is the one source of truth; read from a file, not an argument,
+ * because arguments are visible to every local user in `ps`). Without it, authentication is off.
  */
 public final class Launcher {
     public static void main(String[] args) throws Exception {
         int port = 7687;
         Path data = Path.of(".data", "neo4j");
+        Path passwordFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
+                case "--password-file" -> passwordFile = Path.of(args[++i]);
                 default -> {
                     System.err.println("neo4j-local: unknown argument " + args[i]);
                     System.exit(2);
@@ -42,6 +47,11 @@ public final class Launcher {
         }
         long started = System.nanoTime();
         Files.createDirectories(data);
+        String password = passwordFile == null ? null : Files.readString(passwordFile).strip();
+        if (password != null && password.length() < 8) {
+            System.err.println("neo4j-local: the password in " + passwordFile + " is shorter than 8 characters");
+            System.exit(2);
+        }
 
         DatabaseManagementService dbms;
         try {
@@ -51,7 +61,7 @@ public final class Launcher {
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
                     // Small machine: keep the page cache modest; the JVM heap is set by the caller.
                     .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
@@ -81,6 +91,15 @@ public final class Launcher {
             System.err.println("neo4j-local: database did not become available");
             System.exit(1);
         }
+        if (password != null) {
+            try {
+                setPassword(dbms, password);
+            } catch (Throwable e) {
+                System.err.println("neo4j-local: could not set the password: " + rootMessage(e));
+                dbms.shutdown();
+                System.exit(1);
+            }
+        }
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.println("NEO4J_READY bolt://127.0.0.1:" + port + " in " + ms + " ms");
         System.out.flush();
@@ -89,6 +108,22 @@ public final class Launcher {
         System.out.println("NEO4J_STOPPED");
         System.out.flush();
         System.exit(0);
+    }
+
+    /**
+     * Gives user neo4j this password, with no change required. The embedded API runs with full
+     * rights and needs no login, which is what `neo4j-admin dbms set-initial-password` relies on
+     * too; unlike that command it also works on a store that already has users.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (RuntimeException e) {
+            // Neo4j refuses to set the password the user already has: nothing to do then.
+            if (!rootMessage(e).contains("Old password and new password cannot be the same")) throw e;
+        }
     }
 
     private static String rootMessage(Throwable e) {
