@@ -4,6 +4,7 @@ import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readdi
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -311,12 +312,12 @@ async function whenReady(files: LocalFiles, timeoutMs: number): Promise<PidFile>
     // No marker readable: gone (its starter gave up), unless it is being written right now.
     if (!info && !existsSync(files.marker)) throw new LocalNeo4jError(`the local Neo4j being started by another command stopped; see ${files.log}`);
     if (!info) {
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
       continue;
     }
     if (isReady(info)) return info;
     if (Date.now() > deadline) throw new LocalNeo4jError(`the local Neo4j being started by process ${info.starter} was not ready in time; see ${files.log}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
 }
 
@@ -355,7 +356,7 @@ async function startBackground(options: LocalNeo4jOptions, files: LocalFiles, ke
       if (child.exitCode !== null || !isAlive(child.pid!)) {
         throw new LocalNeo4jError(`Neo4j exited before it was ready; see ${files.log}:\n${log.slice(-4000)}`);
       }
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
     throw new LocalNeo4jError(`Neo4j did not become ready in time; see ${files.log}`);
   } catch (error) {
@@ -378,7 +379,7 @@ export async function startDetached(options: LocalNeo4jOptions & { parentDir: st
 async function stopPid(pid: number, graceMs: number): Promise<void> {
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 

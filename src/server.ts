@@ -56,13 +56,17 @@ function apiKeyOf(request: Request): string | null {
 }
 
 /** Errors the graph layer raises, as GraphQL errors with codes clients can act on. */
+/** Bad filters, and Pothos's rejections of malformed global ids and paging arguments: the client's. */
+function isClientInput(error: unknown): error is InvalidFilterError | PothosValidationError {
+  return error instanceof InvalidFilterError || error instanceof PothosValidationError;
+}
+
 function asGraphQLError(error: unknown): GraphQLError | null {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DatabaseUnavailableError) {
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
   }
-  // Pothos rejects malformed global ids and paging arguments with this; both are the client's.
-  if (original instanceof InvalidFilterError || original instanceof PothosValidationError) {
+  if (isClientInput(original)) {
     return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (original instanceof QueryTimeoutError) {
@@ -73,8 +77,7 @@ function asGraphQLError(error: unknown): GraphQLError | null {
 
 /** An error the client made (bad input): answered as BAD_USER_INPUT, not worth an error log line. */
 function isClientMistake(error: unknown): boolean {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  return original instanceof InvalidFilterError || original instanceof PothosValidationError;
+  return isClientInput(error instanceof GraphQLError ? error.originalError : error);
 }
 
 /**
@@ -99,16 +102,6 @@ const limitCodes: Plugin = {
 const GRAPHIQL_OPTIONS: GraphiQLOptions = { defaultQuery: HEADLINE_QUERY, title: 'reform-graph' };
 
 /**
- * GraphiQL from the npm package, not yoga's default page: that one loads its scripts, styles and
- * editor workers from unpkg.com (blank offline), and its GraphiQL 4.5.1 puts the welcome comment
- * in `query`, which wins over `defaultQuery` (graphql-yoga PR #4578). See graphiqlPage.ts for
- * why it is rendered out of process.
- */
-function renderGraphiQLOffline(options: GraphiQLOptions = GRAPHIQL_OPTIONS) {
-  return graphiqlPage(options);
-}
-
-/**
  * CORS headers for a request's Origin. yoga's default echoes any Origin with credentials, and
  * given one allowed origin it sends that origin to every caller; so the decision is made here.
  */
@@ -129,7 +122,11 @@ export function createYogaApp(options: Pick<ServerOptions, 'graph' | 'logger' | 
     context: ({ request }) => ({ graph, loaders: createLoaders(graph), apiKeyAccepted: keyMatches(apiKeyOf(request), options.apiKey) }),
     // Analysts use GraphiQL in production too: it opens with the headline traversal.
     graphiql: GRAPHIQL_OPTIONS,
-    renderGraphiQL: renderGraphiQLOffline,
+    // From the npm package, not yoga's default page: that one loads its scripts, styles and editor
+    // workers from a public CDN (blank offline), and its GraphiQL 4.5.1 puts the welcome comment in
+    // `query`, which wins over `defaultQuery` (graphql-yoga PR #4578). graphiqlPage.ts says why it
+    // is rendered out of process.
+    renderGraphiQL: graphiqlPage,
     landingPage: false,
     plugins: [
       EnvelopArmorPlugin({
@@ -167,10 +164,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * GraphQL (and GraphiQL) on /graphql; /health says the process is up (200 always); /ready says
- * whether Neo4j serves a read (200 or 503), for load balancers.
- */
 function refuseLargeBody(req: IncomingMessage, res: ServerResponse): void {
   const message = `request body over ${LIMITS.maxBodyBytes} bytes (${LIMITS.maxBodyBytes / 1024 / 1024} MB): send less, or ingest large articles with \`kg ingest\``;
   res.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
@@ -209,6 +202,10 @@ function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
+/**
+ * GraphQL (and GraphiQL) on /graphql; /health says the process is up (200 always); /ready says
+ * whether Neo4j serves a read (200 or 503), for load balancers.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const yoga = createYogaApp(options);
   // Rendered ahead, so an analyst's first visit does not wait for it.

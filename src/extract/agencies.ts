@@ -1,3 +1,4 @@
+import { alternation, escapeRegExp } from './alternation.js';
 import { firstUnits, matchesFromUnits } from './anchoredScan.js';
 import { placeRef, type PlaceRef, type RegionContext } from './context.js';
 import { loadData } from './data/load.js';
@@ -59,8 +60,6 @@ interface NationalData {
   notNationalStem: string;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
 
 /**
  * Agency cores (agency-cores.json): the body's own name, which follows a place
@@ -92,27 +91,27 @@ function coreMatches(text: string): Array<{ index: number; text: string; row: nu
 const SUFFIXES = loadData<SuffixData>('agency-suffixes');
 const GENERIC_SUFFIX = [...SUFFIXES.generic]
   .sort((a, b) => b.length - a.length)
-  .map((s) => escapeRe(s) + (SUFFIXES.genericSuffixNotBefore[s] ? `(?![${SUFFIXES.genericSuffixNotBefore[s]}])` : ''))
+  .map((s) => escapeRegExp(s) + (SUFFIXES.genericSuffixNotBefore[s] ? `(?![${SUFFIXES.genericSuffixNotBefore[s]}])` : ''))
   .join('|');
 /** A body not in the core list: a short name and a generic suffix, read right after a place. */
 const GENERIC_BODY = new RegExp(`([\\u4e00-\\u9fff]{1,${SUFFIXES.maxStem}}?)(${GENERIC_SUFFIX})`, 'uy');
-const STEM_STOP = new RegExp(`[${SUFFIXES.stemStops}]|${GENERIC_SUFFIX}|中心|队|${longestFirst([...SUFFIXES.stemVerbs, ...SUFFIXES.stemNotBody])}`, 'u');
+const STEM_STOP = new RegExp(`[${SUFFIXES.stemStops}]|${GENERIC_SUFFIX}|中心|队|${alternation([...SUFFIXES.stemVerbs, ...SUFFIXES.stemNotBody])}`, 'u');
 /** A leading or coordinating group's office, read right after a place or level word (bounded, lazy). */
 const GROUP_OFFICE = /[\u4e00-\u9fff“”"‘’+]{2,18}?(?:领导小组|协调小组|工作小组|指挥部)办公室/uy;
 /** Words that make the span a clause rather than a name (承担…的办公室). */
 const GROUP_OFFICE_STOP = /[的了在是对向及等为将把被从由到让给各该有这那其们说每已要就也都还并又再即]/u;
-const NOT_A_BODY = new RegExp(`(?:${longestFirst(SUFFIXES.notBodies)})$`, 'u');
-const BRANCH = new RegExp(`^([\\u4e00-\\u9fff]{0,${SUFFIXES.maxBranchStem}}?)(${longestFirst(SUFFIXES.branches)})`, 'u');
+const NOT_A_BODY = new RegExp(`(?:${alternation(SUFFIXES.notBodies)})$`, 'u');
+const BRANCH = new RegExp(`^([\\u4e00-\\u9fff]{0,${SUFFIXES.maxBranchStem}}?)(${alternation(SUFFIXES.branches)})`, 'u');
 const BRANCH_STEM_STOP = new RegExp(`[${SUFFIXES.stemStops}]|局|委`, 'u');
 /** A source line or byline (来源：X省人民政府网站, 责任编辑：…) names no body the article is about. */
-const SOURCE_LINE = new RegExp(`(?:${longestFirst(SUFFIXES.sourceLineCues)})\\s{0,2}[:：][^。！？\\n]{0,40}$`, 'u');
+const SOURCE_LINE = new RegExp(`(?:${alternation(SUFFIXES.sourceLineCues)})\\s{0,2}[:：][^。！？\\n]{0,40}$`, 'u');
 
 const NATIONAL_DATA = loadData<NationalData>('agency-national');
 const NATIONAL_NAMES = new Map<string, string>();
 for (const b of NATIONAL_DATA.bodies) for (const n of [b.name, ...b.short]) NATIONAL_NAMES.set(n, b.name);
 /** A ministry's name inside a local body (省财政厅, 市商务局) is not the ministry: hence the look-behind. */
 export const NATIONAL = new RegExp(
-  `(?<![省市区县])(?:${longestFirst([...NATIONAL_NAMES.keys(), ...NATIONAL_DATA.ministries])})(?!门)|${NATIONAL_DATA.genericNational}`,
+  `(?<![省市区县])(?:${alternation([...NATIONAL_NAMES.keys(), ...NATIONAL_DATA.ministries])})(?!门)|${NATIONAL_DATA.genericNational}`,
   'gu',
 );
 export const NATIONAL_STICKY = new RegExp(NATIONAL.source, 'uy');
@@ -156,7 +155,7 @@ export function isUtilityName(name: string): boolean {
 
 const LEVEL_WORD_BEFORE = new Set(SUFFIXES.levelWordBefore.split(''));
 const LEVEL_WORD_AFTER_EXCEPTIONS = new Map(Object.entries(SUFFIXES.levelWordAfterExceptions));
-const LEVEL_WORD_AFTER = new Map(Object.entries(SUFFIXES.levelWordAfter).map(([ch, words]) => [ch, new RegExp(`^(?:${longestFirst(words)})`, 'u')]));
+const LEVEL_WORD_AFTER = new Map(Object.entries(SUFFIXES.levelWordAfter).map(([ch, words]) => [ch, new RegExp(`^(?:${alternation(words)})`, 'u')]));
 
 /** What a list of bodies holds between one and the next 、 (the characters the check below allows). */
 function isListUnit(unit: number): boolean {

@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { alternation } from './alternation.js';
 import { isUtilityName } from './agencies.js';
 import type { RegionContext } from './context.js';
 import { loadData } from './data/load.js';
@@ -30,11 +31,10 @@ interface EnterpriseData {
 }
 
 const DATA = loadData<EnterpriseData>('enterprise-words');
-const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
-const SUFFIX = new RegExp(`(${longestFirst(DATA.suffixes)})|(${DATA.factorySuffix})(?![${DATA.notFactoryAfter}])`, 'gu');
+const SUFFIX = new RegExp(`(${alternation(DATA.suffixes)})|(${DATA.factorySuffix})(?![${DATA.notFactoryAfter}])`, 'gu');
 const STOPS = new Set(DATA.stops);
-const STOP_ENDING = new RegExp(`(?:${longestFirst(DATA.stopEndings)})$`, 'u');
+const STOP_ENDING = new RegExp(`(?:${alternation(DATA.stopEndings)})$`, 'u');
 const DETERMINERS = new Set(DATA.determiners);
 const INDUSTRY = new Set(DATA.industryWords);
 const NOT_COMPANY_STEM = new RegExp(DATA.notCompanyStem, 'u');
@@ -42,11 +42,11 @@ const GENERIC_BANK = new Set(DATA.genericBankStems);
 const CUT_BEFORE = new RegExp(DATA.cutBeforeTags, 'u');
 /** 六家银行, 两所一公司: a count of companies, not a name. */
 const COUNTED = /^(?:[一二两三四五六七八九十几数多百千]{1,3}家|[一二两三四五六七八九十几])$/u;
-const BANK_BRANCH = new RegExp(`^([\\u4e00-\\u9fff]{2,8}?)(?:${longestFirst(DATA.bankBranches)})`, 'u');
-const COMPANY_BRANCH = new RegExp(`^([\\u4e00-\\u9fff]{2,8}?)(?:${longestFirst(DATA.companyBranches)})`, 'u');
+const BANK_BRANCH = new RegExp(`^([\\u4e00-\\u9fff]{2,8}?)(?:${alternation(DATA.bankBranches)})`, 'u');
+const COMPANY_BRANCH = new RegExp(`^([\\u4e00-\\u9fff]{2,8}?)(?:${alternation(DATA.companyBranches)})`, 'u');
 const LIST_CLOSER = new RegExp(DATA.listCloser, 'gu');
-const ENDS_WITH_SUFFIX = new RegExp(`(?:${longestFirst(DATA.suffixes)})$`, 'u');
-const NOT_LIST_ITEM = new RegExp(`(?:${longestFirst(DATA.notListItemEnding)})$`, 'u');
+const ENDS_WITH_SUFFIX = new RegExp(`(?:${alternation(DATA.suffixes)})$`, 'u');
+const NOT_LIST_ITEM = new RegExp(`(?:${alternation(DATA.notListItemEnding)})$`, 'u');
 /** Punctuation ends the phrase a name can be part of (管委会+公司 is two things). */
 const BOUNDARY = /[，。；、：“”‘’《》（）()\s!！?？,;:·+＋/|【】\[\]「」—…\d]/u;
 /** A place written in brackets inside a name: 于格酒业（广东）有限公司. */

@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { alternation } from './alternation.js';
 import type { AgencyMention } from './agencies.js';
 import type { RegionContext } from './context.js';
 import { loadData } from './data/load.js';
@@ -25,19 +26,18 @@ interface CueData {
   verbTags: string;
 }
 
-const longestFirst = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
 
 const TITLE_DATA = loadData<TitleData>('official-titles');
 /** Public titles (official-titles.json), longest first so 常务副主任 is not read as 主任. */
-const TITLE_RE = new RegExp(longestFirst(TITLE_DATA.titles), 'gu');
-const TITLE_BEFORE = new RegExp(`(?:${longestFirst(TITLE_DATA.titles)})$`, 'u');
+const TITLE_RE = new RegExp(alternation(TITLE_DATA.titles), 'gu');
+const TITLE_BEFORE = new RegExp(`(?:${alternation(TITLE_DATA.titles)})$`, 'u');
 const NEEDS_AGENCY = new Set(TITLE_DATA.needsAgency);
 /** A section of a body between it and the title: 消防救援大队|防火科|科长. */
 const SECTION = new RegExp(`^${TITLE_DATA.sectionPattern}$`, 'u');
 /** A title right after a company or association is a company post (供电公司总经理、党委副书记). */
 /** 总经理助理、办公室主任: a company post listed before the title (a section may come between). */
-const COMPANY_TITLE_BEFORE = new RegExp(`(?:${longestFirst(TITLE_DATA.companyTitles)})、(?:${TITLE_DATA.sectionPattern})?$`, 'u');
-const COMPANY_BEFORE = new RegExp(`(?:${longestFirst(TITLE_DATA.notPublicBefore)})(?:[\\u4e00-\\u9fff]{0,8}[、，])?$`, 'u');
+const COMPANY_TITLE_BEFORE = new RegExp(`(?:${alternation(TITLE_DATA.companyTitles)})、(?:${TITLE_DATA.sectionPattern})?$`, 'u');
+const COMPANY_BEFORE = new RegExp(`(?:${alternation(TITLE_DATA.notPublicBefore)})(?:[\\u4e00-\\u9fff]{0,8}[、，])?$`, 'u');
 
 const SURNAMES = loadData<SurnameData>('official-surnames');
 const SINGLE_SURNAMES = new Set(SURNAMES.single.split(''));
@@ -46,7 +46,7 @@ const MINORITY_PART_LENGTHS = [...new Set(SURNAMES.minorityParts.map((p) => p.le
 /** 艾尔肯·吐尼亚孜: a transcribed name's parts joined by a middle dot (bounded, no nested repetition). */
 const DOTTED_NAME = /^[\u4e00-\u9fff]{2,7}[·•・‧]/u;
 const NOT_IN_DOTTED_NAME = /[会和的与及在是了]/u;
-const TITLE_INSIDE = new RegExp(longestFirst(TITLE_DATA.titles), 'u');
+const TITLE_INSIDE = new RegExp(alternation(TITLE_DATA.titles), 'u');
 
 /** A name with no surname after a title: 伊力哈木·沙比尔 (a dot between parts) or 索朗旺堆 (two known parts), ending at a cue. */
 function minorityNameAt(text: string, from: number): string | null {

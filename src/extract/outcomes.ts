@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { alternation } from './alternation.js';
 import { anchoredMatches, anchoredPattern, type Anchor } from './anchoredScan.js';
 import type { RegionContext } from './context.js';
 import { loadData } from './data/load.js';
@@ -62,30 +63,26 @@ interface IndicatorRules {
 const WORDS = loadData<OutcomeWords>('outcome-words');
 const INDICATOR_RULES = loadData<IndicatorRules>('outcome-indicators');
 
-/** Words as a regex alternation, longest first so 减少 is tried before 减. */
-function alt(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|');
-}
 
-const DOWN = alt(WORDS.decrease);
-const UP = alt(WORDS.increase);
-const CHANGE_WORD = alt([...WORDS.decrease, ...WORDS.increase, ...WORDS.saving]);
+const DOWN = alternation(WORDS.decrease);
+const UP = alternation(WORDS.increase);
+const CHANGE_WORD = alternation([...WORDS.decrease, ...WORDS.increase, ...WORDS.saving]);
 const Q = QUANTITY_PATTERN;
 /** Where a change is stated outright, people count too (由每日10人减至2到4人). */
 const CQ = COUNTED_QUANTITY_PATTERN;
 const TQ = TIME_QUANTITY_PATTERN;
 const PCT = PERCENT_PATTERN;
-const SAME_DAY = alt(Object.keys(WORDS.sameDay));
+const SAME_DAY = alternation(Object.keys(WORDS.sameDay));
 /** Before the old value: a few words and a year (由改革前的40天, 由2020年的40、60天, 由平均每个区县344项). */
 const FROM_GAP = '[^，。；：\\d]{0,8}?(?:(?<!\\d)\\d{4}年(?:底|末|初|上半年)?的?)?';
 /** Between 至/到/为 and the new value: 了, a year or a time word (压减到了目前的19天, 精简至2021年的48项). */
-const TO = `(?:至|到了?|为)(?:(?:(?<!\\d)\\d{4}年(?:底|末|上半年)?|${alt(WORDS.toTimeWords)})的?)?`;
+const TO = `(?:至|到了?|为)(?:(?:(?<!\\d)\\d{4}年(?:底|末|上半年)?|${alternation(WORDS.toTimeWords)})的?)?`;
 /** A parallel list: 40、60天 or 15天、12天、10天 (2 to 6 items, the last with its unit). */
 const LIST = `(?:${LIST_ITEM_PATTERN}(?:、|和|及|与)){1,5}${Q}`;
 /** 精简率达40% right after a from-to: the change the article states, not a second outcome. */
-const STATED_RATE = `(?:[，,]\\s{0,2}(?<rateWord>${alt(WORDS.statedChangeRates)})(?:均)?(?:达到|达|为|约|超过|超|近)?(?<rate>${PCT}))?`;
+const STATED_RATE = `(?:[，,]\\s{0,2}(?<rateWord>${alternation(WORDS.statedChangeRates)})(?:均)?(?:达到|达|为|约|超过|超|近)?(?<rate>${PCT}))?`;
 /** How the old state is introduced and how long it took (以前审批需要, 过去领执照要). */
-const FORMERLY = `(?:${alt(WORDS.formerly)})(?<what>[^。；\\d]{0,40}?)(?:需要|需|要|得|耗时|用时|花费|花|等了|等|涉及)[^，。；\\d]{0,10}?`;
+const FORMERLY = `(?:${alternation(WORDS.formerly)})(?<what>[^。；\\d]{0,40}?)(?:需要|需|要|得|耗时|用时|花费|花|等了|等|涉及)[^，。；\\d]{0,10}?`;
 
 type Groups = Record<string, string | undefined>;
 
@@ -121,7 +118,7 @@ interface OutcomePattern {
   read(g: Groups, ctx: ReadContext): Reading[] | null;
 }
 
-const decreasing = new RegExp(`^(?:${alt([...WORDS.decrease, ...WORDS.saving, ...WORDS.timeGained, ...WORDS.moneySaved])})`, 'u');
+const decreasing = new RegExp(`^(?:${alternation([...WORDS.decrease, ...WORDS.saving, ...WORDS.timeGained, ...WORDS.moneySaved])})`, 'u');
 
 /** The old and new values, with their difference, or the change the article states (精简率达40%). */
 function fromTo(g: Groups): Reading[] | null {
@@ -147,7 +144,7 @@ function formerSubject(what: string | undefined): string | undefined {
 
 const byWhat = changeOf((g) => decreasing.test(g.verb!), (g) => g.what);
 /** 出台减税降费政策3项: a count of measures issued is not a cut (data/outcome-words.json notCounted). */
-const NOT_COUNTED = new RegExp(`(?:${alt(WORDS.notCounted)})$`, 'u');
+const NOT_COUNTED = new RegExp(`(?:${alternation(WORDS.notCounted)})$`, 'u');
 
 /** A clause that says only what a change is measured against (同比, 较上年). */
 const COMPARED_ONLY = /^(?:同比|环比|(?:较|比)(?:上年|去年|上年同期|去年同期))?$/u;
@@ -158,7 +155,7 @@ function statedRates(head: string): string[] {
 }
 
 /** 零跑动, “零材料”: a goal that is a number (0) only where an old value is stated before it. */
-const ZERO = `“?(?:${alt(Object.keys(WORDS.zeroes))})”?`;
+const ZERO = `“?(?:${alternation(Object.keys(WORDS.zeroes))})”?`;
 
 function zero(text: string): Quantity | null {
   const word = text.replace(/[“”]/gu, '');
@@ -169,7 +166,7 @@ function zero(text: string): Quantity | null {
 /** What a now-clause is about, the words between 现在 and its value (现在办营业执照3天就够了 → 办营业执照). */
 function nowSubject(words: string, after: string): string | undefined {
   const clause = words.slice(0, words.lastIndexOf(after)).split(/[，,。；;]/u).pop() ?? '';
-  const subject = clause.replace(new RegExp(`^(?:而|但)?(?:${alt(WORDS.now)})`, 'u'), '').replace(/(?:只需要|只需|只要|仅需|就|都|也)+$/u, '').trim();
+  const subject = clause.replace(new RegExp(`^(?:而|但)?(?:${alternation(WORDS.now)})`, 'u'), '').replace(/(?:只需要|只需|只要|仅需|就|都|也)+$/u, '').trim();
   return subject.length >= 2 ? subject : undefined;
 }
 
@@ -251,7 +248,7 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
   {
     // 过去领执照要一周，现在当天就能拿到; 以前要跑两个月。现在9天就办好了 (the next sentence)
     name: 'formerlyNow',
-    re: new RegExp(`${FORMERLY}(?<before>${Q})[^。；;！？\\n]{0,16}?[，,。；;]\\s{0,2}(?:而|但)?(?:${alt(WORDS.now)})[^。；;\\d]{0,32}?(?<after>${Q}|${SAME_DAY}|${ZERO})`, 'gu'),
+    re: new RegExp(`${FORMERLY}(?<before>${Q})[^。；;！？\\n]{0,16}?[，,。；;]\\s{0,2}(?:而|但)?(?:${alternation(WORDS.now)})[^。；;\\d]{0,32}?(?<after>${Q}|${SAME_DAY}|${ZERO})`, 'gu'),
     read: (g, ctx) => {
       const before = parseQuantity(g.before!);
       const after = parseQuantity(g.after!) ?? sameDay(g.after!) ?? zero(g.after!);
@@ -296,13 +293,13 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
   {
     // 为企业抢出12天, 赢得了宝贵的30天, 节省时间5个工作日: time saved
     name: 'timeGained',
-    re: new RegExp(`(?:${alt(WORDS.timeGained)})了?[^，。；\\d]{0,6}?(?<change>${TQ})`, 'gu'),
+    re: new RegExp(`(?:${alternation(WORDS.timeGained)})了?[^，。；\\d]{0,6}?(?<change>${TQ})`, 'gu'),
     read: changeOf(() => true),
   },
   {
     // 企业投产可提前3~4个月: time saved (提前1天预约 is a rule for applicants, not a saving)
     name: 'earlier',
-    re: new RegExp(`提前了?(?<change>${Q})(?!${alt(WORDS.notEarlier)})`, 'gu'),
+    re: new RegExp(`提前了?(?<change>${Q})(?!${alternation(WORDS.notEarlier)})`, 'gu'),
     read: changeOf(() => true),
   },
   {
@@ -314,7 +311,7 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
   {
     // 审批事项减少比例达46.7%, 压缩率为60%: a stated rate of reduction is a change
     name: 'statedRate',
-    re: new RegExp(`(?<word>${alt(WORDS.statedChangeRates)})(?:均)?(?:达到|达|为|约|超过|超|近)?(?<change>${PCT})`, 'gu'),
+    re: new RegExp(`(?<word>${alternation(WORDS.statedChangeRates)})(?:均)?(?:达到|达|为|约|超过|超|近)?(?<change>${PCT})`, 'gu'),
     // 申请材料精简比例、办理时限压减比例均超70%: one change per rate listed.
     read: (g, ctx) => {
       const change = changeBy(parseQuantity(g.change!), true);
@@ -339,13 +336,13 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
   {
     // 年均节约企业开办成本200万元以上, 累计减免税费10亿元: money enterprises save
     name: 'moneySaved',
-    re: new RegExp(`(?<verb>${alt(WORDS.moneySaved)})(?<what>[^，。；\\d“”]{0,8}?)(?<change>(?:近|约|超过)?(?<![\\d.])\\d{1,12}(?:\\.\\d{1,4})?(?:万元|亿元)(?:以上)?)`, 'gu'),
+    re: new RegExp(`(?<verb>${alternation(WORDS.moneySaved)})(?<what>[^，。；\\d“”]{0,8}?)(?<change>(?:近|约|超过)?(?<![\\d.])\\d{1,12}(?:\\.\\d{1,4})?(?:万元|亿元)(?:以上)?)`, 'gu'),
     read: changeOf(() => true, (g) => g.what || undefined),
   },
   {
     // 平均用时174.4天, 全过程仅用时4分钟
     name: 'took',
-    re: new RegExp(`(?:平均)?(?<word>${alt(WORDS.took)})(?<after>${Q})`, 'gu'),
+    re: new RegExp(`(?:平均)?(?<word>${alternation(WORDS.took)})(?<after>${Q})`, 'gu'),
     read: (g, ctx) => {
       const after = parseQuantity(g.after!);
       // 办理时间为2.5天: the subject ends with the word for time.
@@ -356,13 +353,13 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
   {
     // 当天申请、当天发证, 当日受理当日办结: a same-day service
     name: 'sameDayPair',
-    re: new RegExp(`(?<after>${SAME_DAY})(?:${alt(WORDS.sameDayApply)})[、，,]?\\s{0,2}(?:${SAME_DAY})(?:${alt(WORDS.sameDayIssue)})`, 'gu'),
+    re: new RegExp(`(?<after>${SAME_DAY})(?:${alternation(WORDS.sameDayApply)})[、，,]?\\s{0,2}(?:${SAME_DAY})(?:${alternation(WORDS.sameDayIssue)})`, 'gu'),
     read: levelOnly,
   },
   {
     // 签约后3个工作日即可完成, 3个工作日即可拿证, 当天就能领取
     name: 'withinModal',
-    ...anchoredPattern(`(?<after>${TQ}|${SAME_DAY})`, `(?:即可|就能|就可以|就可|便可|即|可|就)(?:全部|全|都)?(?:${alt(WORDS.done)})`),
+    ...anchoredPattern(`(?<after>${TQ}|${SAME_DAY})`, `(?:即可|就能|就可以|就可|便可|即|可|就)(?:全部|全|都)?(?:${alternation(WORDS.done)})`),
     read: levelOnly,
   },
   {
@@ -371,7 +368,7 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
     // Not 7×24小时 (hours of opening), nor 15秒内接通率 (the definition of a rate).
     ...anchoredPattern(
       `(?<![×xX*])(?<after>${TQ}|${SAME_DAY})`,
-      `(?:(?<=内|当天|当日)(?=[“]?(?:全部|全|都|予以|即可)?(?:${alt(WORDS.done)})(?![^，。；,;]?(?:率|了)))|(?=(?:${alt(WORDS.doneAlone)})(?!率)))`,
+      `(?:(?<=内|当天|当日)(?=[“]?(?:全部|全|都|予以|即可)?(?:${alternation(WORDS.done)})(?![^，。；,;]?(?:率|了)))|(?=(?:${alternation(WORDS.doneAlone)})(?!率)))`,
     ),
     read: levelOnly,
   },
@@ -379,7 +376,7 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
     // 满意率99.06%, 网办率达到99%, 好评率达99%以上, 即办件占比达98%; A率、B率和C度均达到100%: one per rate
     name: 'rate',
     ownIndicator: true,
-    re: new RegExp(`(?<rate>${alt(WORDS.rateWords)})(?:均)?(?:已经|已|将)?(?:${alt(WORDS.rateVerbs)})?(?<after>${PCT})`, 'gu'),
+    re: new RegExp(`(?<rate>${alternation(WORDS.rateWords)})(?:均)?(?:已经|已|将)?(?:${alternation(WORDS.rateVerbs)})?(?<after>${PCT})`, 'gu'),
     read: (g, ctx) => {
       const after = parseQuantity(g.after!);
       if (!after) return null;
@@ -409,27 +406,27 @@ export const OUTCOME_PATTERNS: readonly OutcomePattern[] = [
   {
     // 把企业开办时间稳定在1个工作日以内, 控制在25个工作日以内
     name: 'keptAt',
-    re: new RegExp(`(?:${alt(WORDS.levelVerbs)})(?<after>${Q})`, 'gu'),
+    re: new RegExp(`(?:${alternation(WORDS.levelVerbs)})(?<after>${Q})`, 'gu'),
     read: afterOnly,
   },
 ];
 
 /** Economic statistics are not outcomes of how government works. */
-const NOT_GOVERNMENT_PERFORMANCE = new RegExp(alt(WORDS.notGovernment), 'u');
+const NOT_GOVERNMENT_PERFORMANCE = new RegExp(alternation(WORDS.notGovernment), 'u');
 /** What a construction schedule reaches (2个月内完成主体工程): building, not government, when it follows the match in its clause. */
-const CONSTRUCTION_AFTER = new RegExp(`^[^，。；：,;]{0,4}?(?:${alt(WORDS.notGovernmentAfter)})`, 'u');
+const CONSTRUCTION_AFTER = new RegExp(`^[^，。；：,;]{0,4}?(?:${alternation(WORDS.notGovernmentAfter)})`, 'u');
 /** Freight by rail, sea or air: logistics, not government. */
-const LOGISTICS = new RegExp(alt(WORDS.logistics), 'u');
+const LOGISTICS = new RegExp(alternation(WORDS.logistics), 'u');
 /**
  * A plan or goal before the outcome in its sentence (力争到2025年, 计划, 确保, 预计) makes it a
  * TARGET, unless an achievement is reported after the cue (到2023年底，已压缩至…). 将 alone is
  * not a cue: news writes 将…精简为 about changes already made.
  */
-const TARGET_CUE = new RegExp(`(?:${alt(WORDS.targetCues)}|${WORDS.targetPatterns.join('|')})`, 'gu');
-const ACHIEVED_MARKER = new RegExp(alt(WORDS.achievedMarkers), 'u');
+const TARGET_CUE = new RegExp(`(?:${alternation(WORDS.targetCues)}|${WORDS.targetPatterns.join('|')})`, 'gu');
+const ACHIEVED_MARKER = new RegExp(alternation(WORDS.achievedMarkers), 'u');
 
-const PLAN_HEADING = new RegExp(alt(WORDS.planHeadings), 'u');
-const PLAN_INTRO = new RegExp(alt(WORDS.planIntros), 'u');
+const PLAN_HEADING = new RegExp(alternation(WORDS.planHeadings), 'u');
+const PLAN_INTRO = new RegExp(alternation(WORDS.planIntros), 'u');
 /** A line that opens a new part: 三、…, a question (记者：下一步有哪些打算？). */
 const SECTION_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|.{0,40}[？?]$)/u;
 
@@ -481,8 +478,8 @@ function statusOf(beforeMatch: string): OutcomeStatus {
 }
 
 const TIME_UNITS = new Set(INDICATOR_RULES.timeUnits);
-const TIME_WORDS = new RegExp(alt(INDICATOR_RULES.timeWords), 'u');
-const RULES = INDICATOR_RULES.rules.map((r) => ({ ...r, cue: r.cues.length > 0 ? new RegExp(alt(r.cues), 'u') : null }));
+const TIME_WORDS = new RegExp(alternation(INDICATOR_RULES.timeWords), 'u');
+const RULES = INDICATOR_RULES.rules.map((r) => ({ ...r, cue: r.cues.length > 0 ? new RegExp(alternation(r.cues), 'u') : null }));
 
 function isTime(unit: string): boolean {
   return TIME_UNITS.has(unit);
@@ -553,12 +550,12 @@ function parallelSubjects(clause: string, n: number): string[] {
 
 /** Words that open a clause without naming what changed: time words, a plan's cue, 为企业. */
 const LEAD = new RegExp(
-  `^(?:其中|同时|目前|现在|如今|改革后|改革以来|年底前|年内|对于|截至目前|今年以来|今年|去年|明年|已|并|将|使|让|实现|做到|推动|全力|有效|大幅|为企业|为群众|帮企业|${alt(WORDS.targetCues)}|到|在)+(?:(?<![\\d])\\d{4}年|年)?(?:底前|末前|底|末|前|内)?(?:将|把)?`,
+  `^(?:其中|同时|目前|现在|如今|改革后|改革以来|年底前|年内|对于|截至目前|今年以来|今年|去年|明年|已|并|将|使|让|实现|做到|推动|全力|有效|大幅|为企业|为群众|帮企业|${alternation(WORDS.targetCues)}|到|在)+(?:(?<![\\d])\\d{4}年|年)?(?:底前|末前|底|末|前|内)?(?:将|把)?`,
   'u',
 );
 
 /** …力争到2026年底将 / …将 / …把 inside the clause (the last of them): the subject is what follows. */
-const PLANNED_OBJECT = new RegExp(`^[^，。]{0,12}(?:(?:${alt(WORDS.targetCues)})(?:到|在)?(?:(?<![\\d])\\d{4}年)?(?:底|末|前)?(?:将|把)?|将|把)(?=[^，。]{2})`, 'u');
+const PLANNED_OBJECT = new RegExp(`^[^，。]{0,12}(?:(?:${alternation(WORDS.targetCues)})(?:到|在)?(?:(?<![\\d])\\d{4}年)?(?:底|末|前)?(?:将|把)?|将|把)(?=[^，。]{2})`, 'u');
 
 function stripLead(clause: string): string {
   return clause
@@ -792,8 +789,8 @@ function mergeStatedChanges(text: string, sorted: ExtractedOutcome[], continuing
   return out;
 }
 
-const FORMER_WORD = new RegExp(`(?:${alt(WORDS.formerly)})`, 'gu');
-const NOW_WORD = new RegExp(`(?:${alt(WORDS.now)})`, 'gu');
+const FORMER_WORD = new RegExp(`(?:${alternation(WORDS.formerly)})`, 'gu');
+const NOW_WORD = new RegExp(`(?:${alternation(WORDS.now)})`, 'gu');
 /** How far back (characters) the old clause of a 以前…现在 pair may start. */
 const FORMER_REACH = 100;
 
@@ -840,7 +837,7 @@ function dropRestatedBefores(sorted: readonly ExtractedOutcome[]): ExtractedOutc
   });
 }
 
-const ANAPHORA = new RegExp(`^(?:${alt(WORDS.anaphora)})$`, 'u');
+const ANAPHORA = new RegExp(`^(?:${alternation(WORDS.anaphora)})$`, 'u');
 /** How far back (characters) the quantity an anaphora refers to may be: the sentence or two before. */
 const ANAPHORA_REACH = 200;
 

@@ -1,3 +1,4 @@
+import { alternation } from './alternation.js';
 import type { AgencyMention } from './agencies.js';
 import { placeRef, type PlaceRef, type RegionContext } from './context.js';
 import { loadData } from './data/load.js';
@@ -52,14 +53,14 @@ const PHRASE_NOUN =
 const QUOTED = new RegExp(`“([^“”\\n。！？，；：]{2,24})”(${PROGRAM_NOUN})?(式|意识|精神|作风|理念|的理念)?`, 'gu');
 /** Verbs that introduce a measure being carried out. */
 // The verb governs the name only within its clause: not across a colon, bracket or space (抓落实】朔州:审批“加速度”).
-const DOING = new RegExp(`(?:${[...CUES.doing].sort((a, b) => b.length - a.length).join('|')})[^，。；：:】】、\\s]{0,6}$`, 'u');
+const DOING = new RegExp(`(?:${alternation(CUES.doing)})[^，。；：:】】、\\s]{0,6}$`, 'u');
 /** Metaphors and slogans in quotes: 吃“定心丸”, 添“催化剂”, 当好“店小二”, 打好“翻身仗”. */
 const FIGURATIVE_BEFORE = /(吃|添|当好|当|做好|做|甘当|争当|成为|打好|打赢|破解|拔掉|搬掉|树立)$/u;
 /** Guiding ideas: 坚持“项目为王”, 按照“缺什么补什么”; a name shaped like a reform still counts (围绕“高效办成一件事”). */
 const GUIDING_BEFORE = /(坚持|围绕|按照|以|的)$/u;
 /** Shapes of named service reforms: 拿地即开工, 一网通办, 先建后验, 不见面审批, 书记直通车. */
 const REFORM_SHAPE = /(即|办|证|审批|许可|通|先.后|不见面|零|直通车|代办|帮办|容缺|承诺|一件事|一站|一窗|一链|一企|一事|多评|多规|联审|联办|秒批|掌上|网上|线上|制$|验|圈$|跑)/u;
-const PHRASE_VERBS = [...CUES.phraseVerbs].sort((a, b) => b.length - a.length).join('|');
+const PHRASE_VERBS = alternation(CUES.phraseVerbs);
 const PHRASE = new RegExp(`(${PHRASE_VERBS})([^，。；、“”《》\\s]{2,16}?${PHRASE_NOUN})`, 'gu');
 /** 通过 also introduces tools and channels (通过大数据平台): after it only these nouns name a program. */
 const AFTER_THROUGH = /(机制|模式|制度|改革)$/u;
@@ -256,7 +257,7 @@ export function programCandidates(original: string): Candidate[] {
 }
 
 /** A doing verb right before a name (推行区域评估, 实施了并联审批), not just somewhere in its clause. */
-const DOING_RIGHT_BEFORE = new RegExp(`(?:${[...CUES.doing].sort((a, b) => b.length - a.length).join('|')})了?$`, 'u');
+const DOING_RIGHT_BEFORE = new RegExp(`(?:${alternation(CUES.doing)})了?$`, 'u');
 /** Reform names by their first character, longest first. */
 const REFORMS_BY_FIRST_CHAR = new Map<string, Array<{ name: string; needsCue?: boolean }>>();
 for (const reform of [...REFORM_NAMES].sort((a, b) => b.name.length - a.name.length)) {
