@@ -14,11 +14,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractArticle } from '../src/extract/article.js';
-import type { ExtractedArticle } from '../src/extract/types.js';
+import type { ExtractedArticle } from '../src/model/index.js';
 import { Graph } from '../src/graph/driver.js';
 import { applySchema } from '../src/graph/migrate.js';
 import { FACT_TYPES } from '../src/graph/relations.js';
-import { batchRows, ENTITY_LABELS, writeBatch } from '../src/graph/write.js';
+import { ATTRIBUTED_LABELS, batchRows, writeBatch } from '../src/graph/write.js';
 import { ingestPaths } from '../src/ingest/ingest.js';
 import { freePort, startLocalNeo4j } from '../src/neo4jLocal.js';
 import { writeCorpus } from './corpus.js';
@@ -33,7 +33,7 @@ const RAW = {
   regions: `UNWIND $rows AS row MERGE (n:Region {id: row.id}) SET n:Entity, n.name = row.name, n.level = row.level, n.code = row.code, n.aliases = row.aliases`,
   links: `UNWIND $rows AS row MATCH (c:Region {id: row.child}) MATCH (p:Region {id: row.parent}) MERGE (c)-[:PART_OF]->(p)`,
   entities: Object.fromEntries(
-    ENTITY_LABELS.map((l) => [l, `UNWIND $rows AS row MERGE (n:${l} {id: row.id}) SET n:Entity, n += row.props, n.name = row.name, n.aliases = row.aliases`]),
+    ATTRIBUTED_LABELS.map((l) => [l, `UNWIND $rows AS row MERGE (n:${l} {id: row.id}) SET n:Entity, n += row.props, n.name = row.name, n.aliases = row.aliases`]),
   ),
   articles: `UNWIND $rows AS row MERGE (n:Article {id: row.id}) SET n += row`,
   mentions: `UNWIND $rows AS row MATCH (a:Article {id: row.article}) MATCH (n:Entity {id: row.id}) MERGE (a)-[m:MENTIONS]->(n) SET m.sentences = row.sentences`,

@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig } from './config.js';
 import { connectGraph } from './connect.js';
 import { extractArticle } from './extract/article.js';
-import type { ExtractedArticle } from './extract/types.js';
+import type { ExtractedArticle } from './model/index.js';
 import { applySchema } from './graph/migrate.js';
 import { EXTRACTOR_VERSION } from './extract/article.js';
 import { retractArticles, staleArticles } from './graph/write.js';

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { createYoga, type CORSOptions, type GraphiQLOptions, type Plugin } from 'graphql-yoga';
+import { createYoga, useReadinessCheck, type CORSOptions, type GraphiQLOptions } from 'graphql-yoga';
+import { rowsReadLimit } from './cost.js';
 import { DatabaseUnavailableError, QueryTimeoutError, type Graph } from './graph/driver.js';
 import { InvalidFilterError } from './graph/filters.js';
 import { probeRead } from './graph/read.js';
@@ -23,7 +24,12 @@ export const LIMITS = {
   maxDepth: 15,
   maxAliases: 15,
   maxTokens: 2000,
-  maxCost: 100_000,
+  /**
+   * Rows a query may read, as src/cost.ts counts them: a page of 100 inside a page of 100 (10,100)
+   * with their evidence passes, a third level of 100 (over a million) does not. The examples in
+   * docs/queries cost 10 to 6,050; GraphiQL's introspection about 10,000.
+   */
+  maxRowsRead: 100_000,
   maxDirectives: 20,
   /** Request bodies beyond this are refused before parsing (an 8 MB article fits). */
   maxBodyBytes: 10 * 1024 * 1024,
@@ -55,19 +61,24 @@ function apiKeyOf(request: Request): string | null {
   return bearer?.[1]?.trim() ?? request.headers.get('x-api-key');
 }
 
-/** Errors the graph layer raises, as GraphQL errors with codes clients can act on. */
-/** Bad filters, and Pothos's rejections of malformed global ids and paging arguments: the client's. */
-function isClientInput(error: unknown): error is InvalidFilterError | PothosValidationError {
-  return error instanceof InvalidFilterError || error instanceof PothosValidationError;
+/**
+ * Bad filters, Pothos's rejections of malformed global ids and paging arguments, and graphql-js's
+ * own rejections of the request (a variable of the wrong type), which it wraps without a code.
+ */
+function isClientInput(error: unknown): error is InvalidFilterError | PothosValidationError | GraphQLError {
+  return error instanceof InvalidFilterError || error instanceof PothosValidationError || (error instanceof GraphQLError && !error.extensions?.code);
 }
 
+/** Errors the graph layer (and graphql-js) raise, as GraphQL errors with codes clients can act on. */
 function asGraphQLError(error: unknown): GraphQLError | null {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof DatabaseUnavailableError) {
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
   }
   if (isClientInput(original)) {
-    return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    // The outer error's message: for a variable, it names the variable as well as the problem.
+    const message = error instanceof GraphQLError ? error.message : original.message;
+    return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (original instanceof QueryTimeoutError) {
     return new GraphQLError('the query took too long and was stopped; ask for less (smaller first, lower depth)', { extensions: { code: 'QUERY_TIMEOUT' } });
@@ -81,23 +92,36 @@ function isClientMistake(error: unknown): boolean {
 }
 
 /**
- * graphql-armor's rejections carry no code, or (the token limit, raised by the parser) yoga's
- * GRAPHQL_PARSE_FAILED: give them one, so clients can tell a limit from a bug or a typo.
+ * graphql-armor calls a protection's onReject just before it throws its own error, which has no
+ * code; throwing a coded one first replaces it and still stops validation (or, for the token
+ * limit, the parser, which has no validation context to report to) at once.
  */
-const LIMIT_MESSAGE = /(depth limit|aliases limit|token limit|cost limit|directives limit)/iu;
-
-function withLimitCode(error: GraphQLError): GraphQLError {
-  const code = error.extensions?.code;
-  if ((code && code !== 'GRAPHQL_PARSE_FAILED') || !LIMIT_MESSAGE.test(error.message)) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code: 'QUERY_TOO_COMPLEX' } });
-}
-
-const limitCodes: Plugin = {
-  onResultProcess: ({ result, setResult }) => {
-    if (Array.isArray(result) || !result || typeof result !== 'object' || !('errors' in result) || !result.errors) return;
-    setResult({ ...result, errors: result.errors.map((e) => (e instanceof GraphQLError ? withLimitCode(e) : e)) });
-  },
+const rejectAsTooComplex = {
+  onReject: [
+    (_context: unknown, error: GraphQLError) => {
+      throw new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    },
+  ],
 };
+
+/**
+ * /ready: a real read of the graph (probeRead: one attempt, 3 s), 200 {"ready":true} or 503 with
+ * the reason, as JSON for load balancers and people alike.
+ */
+function readiness(graph: Graph) {
+  return useReadinessCheck({
+    endpoint: '/ready',
+    check: async ({ fetchAPI }) => {
+      const answer = (status: number, body: object) => new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+      try {
+        await probeRead(graph);
+        return answer(200, { ready: true });
+      } catch (error) {
+        return answer(503, { ready: false, reason: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  });
+}
 
 const GRAPHIQL_OPTIONS: GraphiQLOptions = { defaultQuery: HEADLINE_QUERY, title: 'reform-graph' };
 
@@ -129,15 +153,17 @@ export function createYogaApp(options: Pick<ServerOptions, 'graph' | 'logger' | 
     renderGraphiQL: graphiqlPage,
     landingPage: false,
     plugins: [
+      readiness(graph),
       EnvelopArmorPlugin({
-        maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
-        maxAliases: { n: LIMITS.maxAliases, allowList: [] },
-        maxTokens: { n: LIMITS.maxTokens },
-        costLimit: { maxCost: LIMITS.maxCost, ignoreIntrospection: false },
-        maxDirectives: { n: LIMITS.maxDirectives },
+        maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...rejectAsTooComplex },
+        maxAliases: { n: LIMITS.maxAliases, allowList: [], ...rejectAsTooComplex },
+        maxTokens: { n: LIMITS.maxTokens, ...rejectAsTooComplex },
+        // armor prices fields, not rows: a page of 100 in a page of 100 cost it millions. Ours is rowsReadLimit.
+        costLimit: { enabled: false },
+        maxDirectives: { n: LIMITS.maxDirectives, ...rejectAsTooComplex },
         blockFieldSuggestion: { enabled: false }, // analysts are helped by "did you mean"
       }),
-      limitCodes,
+      rowsReadLimit(LIMITS.maxRowsRead),
     ],
     maskedErrors: {
       maskError: (error, message) => {
@@ -214,14 +240,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > LIMITS.maxBodyBytes) {
       refuseLargeBody(req, res);
-      return;
-    }
-    if (req.url === '/ready') {
-      probeRead(options.graph)
-        .then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ready":true}'))
-        .catch((error: unknown) => {
-          res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: false, reason: error instanceof Error ? error.message : String(error) }));
-        });
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {

@@ -5,9 +5,7 @@ import { loadData } from './data/load.js';
 import { evidenceFor } from './regions.js';
 import { sentenceAt, type Sentence } from './sentences.js';
 import { CodeUnitTrie } from './trie.js';
-import type { ExtractedEntity, ExtractedRelation, RegionLevel } from './types.js';
-
-export type AgencyKind = 'GOVERNMENT' | 'PARTY' | 'CONGRESS' | 'DEPARTMENT' | 'ZONE_ADMINISTRATION' | 'SERVICE_CENTER' | 'HOTLINE' | 'UTILITY' | 'NATIONAL';
+import type { AgencyKind, ExtractedEntity, ExtractedRelation, RegionLevel } from '../model/index.js';
 
 /** An agency where the text names it: used by officials and programs to attach to it. */
 export interface AgencyMention {

@@ -11,7 +11,7 @@ import { findPolicies } from './policies.js';
 import { findPrograms } from './programs.js';
 import { findRegions } from './regions.js';
 import { splitSentences } from './sentences.js';
-import type { ExtractedArticle } from './types.js';
+import type { ExtractedArticle } from '../model/index.js';
 
 /** Bumped whenever extraction output changes, so `kg ingest --reextract` knows what is stale. */
 export const EXTRACTOR_VERSION = '0.4.0';

@@ -1,5 +1,5 @@
 import type { Gazetteer } from './gazetteer.js';
-import type { RegionLevel } from './types.js';
+import type { RegionLevel } from '../model/index.js';
 
 /** A region as the other findings refer to it (an agency's, a program's place). */
 export interface PlaceRef {

@@ -5,7 +5,7 @@ import type { RegionContext } from './context.js';
 import { loadData } from './data/load.js';
 import { evidenceFor } from './regions.js';
 import type { Sentence } from './sentences.js';
-import type { ExtractedEntity, ExtractedRelation } from './types.js';
+import type { ExtractedEntity, ExtractedRelation } from '../model/index.js';
 
 interface EnterpriseData {
   suffixes: string[];

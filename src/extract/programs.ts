@@ -6,7 +6,7 @@ import { gazetteer } from './gazetteer.js';
 import type { PolicyMention } from './policies.js';
 import { evidenceFor } from './regions.js';
 import { sentenceAt, type Sentence } from './sentences.js';
-import type { ExtractedEntity, ExtractedRelation, RegionLevel } from './types.js';
+import type { ExtractedEntity, ExtractedRelation, ProgramKind, RegionLevel } from '../model/index.js';
 import { isWholeWord } from './wordBoundaries.js';
 
 interface ProgramCues {
@@ -25,8 +25,6 @@ interface ProgramCues {
 const CUES = loadData<ProgramCues>('program-cues');
 const REFORM_NAMES = loadData<{ names: Array<{ name: string; needsCue?: boolean }> }>('reform-names').names;
 const CUE_NOUNS = [...CUES.nouns].sort((a, b) => b.length - a.length);
-
-export type ProgramKind = 'MODEL' | 'SYSTEM' | 'MECHANISM' | 'PLATFORM' | 'CAMPAIGN' | 'PROJECT' | 'FUND' | 'REFORM' | 'SERVICE' | 'MEASURE';
 
 /** A program where the text names it: outcomes attach to the program of their sentence. */
 export interface ProgramMention {

@@ -10,7 +10,7 @@
  * nested unbounded repetition): the outcome patterns embed them and run over whole articles,
  * and an unbounded `\d+` inside them went quadratic on a long run of digits.
  */
-import type { Quantity } from './types.js';
+import type { Quantity } from '../model/index.js';
 
 export type { Quantity };
 

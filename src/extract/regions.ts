@@ -3,7 +3,7 @@ import type { PlacedRegion } from './context.js';
 import { loadData } from './data/load.js';
 import { sentenceAt, type Sentence } from './sentences.js';
 import { CodeUnitTrie } from './trie.js';
-import type { Evidence, RegionEntity, RegionLevel } from './types.js';
+import type { Evidence, RegionEntity, RegionLevel } from '../model/index.js';
 import { clauseWindow, loadWordDictionary, tagWords, wordBreaks } from './wordBoundaries.js';
 
 /** One place in the text where a gazetteer name occurs, before disambiguation. */

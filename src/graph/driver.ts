@@ -1,22 +1,6 @@
-import net from 'node:net';
-import tls from 'node:tls';
 import neo4j, { Neo4jError, type Driver, type ManagedTransaction } from 'neo4j-driver';
-
-/**
- * neo4j-driver (5.28) leaves Nagle's algorithm on and writes a message in 1,400-byte chunks, so a
- * statement longer than that is several small writes: the last waits for Neo4j's delayed ACK, and
- * such a statement took 48 ms instead of 5 (measured on loopback; see docs/PERFORMANCE.md). The
- * driver has no option for it, and opens its sockets with `net.connect` / `tls.connect` looked up
- * at call time, so those two get TCP_NODELAY here, once per process. Other callers of these two
- * functions get it too, which only ever sends their writes sooner.
- */
-const NO_DELAY = Symbol.for('reform-graph.noDelay');
-for (const mod of [net, tls] as Array<{ connect: (...args: never[]) => net.Socket }>) {
-  const connect = mod.connect as typeof mod.connect & { [NO_DELAY]?: true };
-  if (connect[NO_DELAY]) continue;
-  const withNoDelay = Object.assign((...args: never[]) => connect(...args).setNoDelay(true), { [NO_DELAY]: true as const });
-  mod.connect = withNoDelay;
-}
+import { PlanTracker } from './plans.js';
+import { SharedReads, type SharedRow } from './sharedReads.js';
 
 /** Neo4j cannot be reached (down, restarting, network): callers may retry later. */
 export class DatabaseUnavailableError extends Error {
@@ -36,9 +20,6 @@ function translate(error: unknown): unknown {
   }
   return error;
 }
-
-/** How many planned statements `Graph.isPlanned` remembers: the size of Neo4j's default plan cache. */
-const PLANS_REMEMBERED = 1000;
 
 export interface GraphConnection {
   uri: string;
@@ -121,73 +102,29 @@ export class Graph {
     return answer;
   }
 
-  private pending: Array<{ cypher: string; params: Record<string, unknown>; resolve: (r: Array<{ get(key: string): unknown }>) => void; reject: (e: unknown) => void }> = [];
+  private readonly sharedReads = new SharedReads((work) => this.read(work));
 
   /**
    * A read that shares one transaction with the other reads asked for in the same turn of the
-   * event loop: the DataLoaders of one GraphQL level all dispatch together, so a level costs one
-   * transaction (its statements pipelined on one connection) instead of one per loader.
+   * event loop (see `SharedReads`): a GraphQL level costs one transaction, not one per loader.
    */
-  readShared(cypher: string, params: Record<string, unknown>): Promise<Array<{ get(key: string): unknown }>> {
-    return new Promise((resolve, reject) => {
-      if (this.pending.length === 0) setImmediate(() => void this.flushShared());
-      this.pending.push({ cypher, params, resolve, reject });
-    });
+  readShared(cypher: string, params: Record<string, unknown>): Promise<SharedRow[]> {
+    return this.sharedReads.read(cypher, params);
   }
 
-  private async flushShared(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      const results = await this.read((tx) => Promise.all(batch.map((q) => tx.run(q.cypher, q.params))));
-      batch.forEach((q, i) => q.resolve(results[i]!.records));
-    } catch (error) {
-      for (const q of batch) q.reject(error);
-    }
-  }
-
-  /** Statements Neo4j has planned for this process (true) or is planning (false), oldest first. */
-  private readonly planned = new Map<string, boolean>();
-  private planning: Promise<void> | null = null;
+  private readonly plans = new PlanTracker((cypher, params) => this.read((tx) => tx.run(`EXPLAIN ${cypher}`, params)));
 
   /**
-   * Whether Neo4j has already planned this statement for us. If not, it is planned now in the
-   * background (EXPLAIN puts the plan in Neo4j's cache), one statement at a time, and the caller
-   * answers another way this once. For statements whose text depends on the query's shape (a root
-   * list with the relations it selects): Neo4j takes 0.15 to 0.5 s to plan one, which a client
-   * trying queries in GraphiQL should not wait for, and which a client sending many new shapes
-   * should not be able to multiply.
+   * Whether Neo4j has already planned this statement for us; if not, it is planned in the
+   * background and the caller answers another way this once (see `PlanTracker`).
    */
   isPlanned(cypher: string, params: Record<string, unknown>): boolean {
-    const known = this.planned.get(cypher);
-    if (known) {
-      this.planned.delete(cypher); // most recently used last
-      this.planned.set(cypher, true);
-      return true;
-    }
-    if (known === undefined && this.planning === null) {
-      this.planned.set(cypher, false);
-      this.planning = this.read((tx) => tx.run(`EXPLAIN ${cypher}`, params))
-        .then(
-          () => {
-            this.planned.set(cypher, true);
-            // Neo4j keeps 1,000 plans by default (server.db.query_cache_size); remember no more.
-            while (this.planned.size > PLANS_REMEMBERED) this.planned.delete(this.planned.keys().next().value!);
-          },
-          () => {
-            this.planned.delete(cypher); // tried again on its next use
-          },
-        )
-        .finally(() => {
-          this.planning = null;
-        });
-    }
-    return false;
+    return this.plans.isPlanned(cypher, params);
   }
 
   /** Resolves once the statement being planned in the background, if any, is planned. */
-  async plansSettled(): Promise<void> {
-    await this.planning;
+  plansSettled(): Promise<void> {
+    return this.plans.settled();
   }
 
   /** Runs outside an explicit transaction: schema statements cannot share one with data. */

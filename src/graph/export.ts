@@ -9,8 +9,12 @@ export type ExportFormat = 'JSON' | 'GRAPHML' | 'CYPHER' | 'CSV';
 
 /** Properties worth exporting: everything but the API's own bookkeeping. */
 function props(n: NodeRecord): Record<string, unknown> {
-  const { label: _label, evidenceArticles: _articles, support: _support, ...rest } = n as NodeRecord & { support?: unknown };
-  return rest;
+  if (n.label === 'Outcome') {
+    const { label: _label, evidenceArticles: _articles, ...own } = n;
+    return own;
+  }
+  const { label: _label, ...own } = n;
+  return own;
 }
 
 const scalar = (v: unknown) => (Array.isArray(v) ? v.join('|') : v === null || v === undefined ? '' : String(v));
@@ -84,7 +88,7 @@ export function exportSlice(slice: GraphSlice, format: ExportFormat): string {
     case 'CSV': {
       const rows = [
         'kind,id,label,name,from,to,type',
-        ...slice.nodes.map((n) => ['node', n.id, n.label, n.name ?? '', '', '', ''].map(csvCell).join(',')),
+        ...slice.nodes.map((n) => ['node', n.id, n.label, 'name' in n ? n.name : '', '', '', ''].map(csvCell).join(',')),
         ...slice.edges.map((e) => ['edge', '', '', '', e.from, e.to, e.type].map(csvCell).join(',')),
       ];
       return `${rows.join('\n')}\n`;

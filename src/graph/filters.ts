@@ -1,3 +1,6 @@
+import { LISTED_LABELS, type ListedLabel } from '../model/index.js';
+import { setParam } from './relations.js';
+
 /**
  * Query filters as small composable pieces. Each piece is a constant Cypher predicate over the
  * node `n` plus the parameters it reads; `where` joins the pieces that apply. User input only
@@ -35,7 +38,8 @@ export function isoDay(value: string | null | undefined, name: string): string |
   return value;
 }
 
-export type Listed = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise' | 'Outcome' | 'Article';
+/** A label with a root list (the model's LISTED_LABELS). */
+export type Listed = ListedLabel;
 
 /** How each kind of node is placed in a region. */
 const PLACED_IN: Record<Listed, string> = {
@@ -53,21 +57,18 @@ const PLACED_IN: Record<Listed, string> = {
 export const NAMED = (v: string, param: string) => `(${v}.name = $${param} OR ${v}.code = $${param} OR ${v}.id = $${param} OR $${param} IN ${v}.aliases)`;
 
 /**
- * The regions `within` names, bound as `roots`: found through the indexes (name, code, id; the
- * aliases by a scan of the few thousand regions), once per statement.
+ * The regions `within` names (name, code, id or an alias), bound as `roots`, once per statement.
+ * One pass over the regions (a few thousand, bounded by the gazetteer) rather than an index seek
+ * per property: the aliases need that pass anyway, and a UNION of four seeks took Neo4j longer to
+ * plan (about 50 ms more on a cold plan cache) than the pass takes to run.
  */
 export const WITHIN_ROOTS = `CALL {
-  CALL {
-    MATCH (r:Region {name: $within}) RETURN r
-    UNION MATCH (r:Region {code: $within}) RETURN r
-    UNION MATCH (r:Region {id: $within}) RETURN r
-    UNION MATCH (r:Region) WHERE $within IN r.aliases RETURN r
-  }
+  MATCH (r:Region) WHERE ${NAMED('r', 'within')}
   RETURN collect(r) AS roots
 }`;
 
 const perLabel = (cypher: (label: Listed) => string) =>
-  Object.fromEntries((Object.keys(PLACED_IN) as Listed[]).map((label) => [label, cypher(label)])) as Record<Listed, string>;
+  Object.fromEntries(LISTED_LABELS.map((label) => [label, cypher(label)])) as Record<Listed, string>;
 
 /** From the places within the roots to the nodes placed there. */
 const regionAnchors = perLabel(
@@ -167,6 +168,16 @@ export function mentions(entity: string | null | undefined): Filter | null {
   return entity ? { cypher: '', params: { mentions: entity }, anchor: MENTIONED } : null;
 }
 
+/**
+ * The parameters of several filters, each name set once: two filters that chose the same name
+ * would otherwise read each other's value without a word.
+ */
+function mergedParams(filters: readonly Filter[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const f of filters) for (const [name, value] of Object.entries(f.params)) setParam(params, name, value);
+  return params;
+}
+
 /** The pieces that apply, joined: `WHERE a AND b`, or nothing; with the one anchor, if any. */
 export function where(...filters: Array<Filter | null>): Filter {
   const used = filters.filter((f): f is Filter => f !== null);
@@ -175,7 +186,7 @@ export function where(...filters: Array<Filter | null>): Filter {
   const predicates = used.filter((f) => !f.anchor);
   return {
     cypher: predicates.length === 0 ? '' : `WHERE ${predicates.map((f) => `(${f.cypher})`).join('\n  AND ')}`,
-    params: Object.assign({}, ...used.map((f) => f.params)),
+    params: mergedParams(used),
     prelude: anchors[0]?.prelude,
     anchor: anchors[0]?.anchor,
   };

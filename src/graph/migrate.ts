@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { isRetriableError } from 'neo4j-driver';
+import { isRetryableError } from 'neo4j-driver';
 import type { Graph } from './driver.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../cypher/schema.cypher', import.meta.url));
@@ -36,7 +36,7 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= SCHEMA_ATTEMPTS || !isRetriableError(error)) throw error;
+      if (attempt >= SCHEMA_ATTEMPTS || !isRetryableError(error)) throw error;
       await sleep(100 * 2 ** attempt * (0.5 + Math.random()));
     }
   }

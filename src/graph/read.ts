@@ -1,50 +1,39 @@
 import neo4j from 'neo4j-driver';
+import { z } from 'zod/v4';
+import { FACT_TYPES, LISTED_LABELS, NODE_LABELS, type NodeLabel } from '../model/index.js';
 import type { Graph } from './driver.js';
 import { NAMED, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
-import { ANCESTORS, DESCENDANTS, FACT_TYPES, NODE_LABELS, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, WALK_STATEMENTS, type NodeLabel, type WalkName, type WalkTree } from './relations.js';
-
-/** Whole numbers Cypher needs as integers (SKIP, LIMIT, list slices): JS numbers travel as floats. */
-const int = (n: number) => neo4j.int(Math.trunc(n));
+import { parseNode, parseNodeOf, parseNodeWithWalks, parseWalked, RegionSchema, SupportSchema, type NodeRecord, type NodeWithWalks, type RecordOf, type RegionRecord, type WalkedRecord } from './records.js';
+import { cypherInt, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, setParam, walkStatement, type Statement, type WalkRequest, type WalkSelection } from './relations.js';
 
 /** A whole number within bounds, from whatever a client sent. */
 const clamp = (n: number, low: number, high: number) => Math.min(Math.max(low, Math.trunc(n)), high);
 
-/** A node as the API reads it: its properties and its most specific label. */
-export interface NodeRecord {
-  id: string;
-  name?: string;
-  label: NodeLabel;
-  [property: string]: unknown;
-}
+// Every node a statement returns is checked and typed by records.ts on its way out: the layers
+// above get typed records, and a row of the wrong shape fails here, naming its label and field.
+export type { NodeRecord, NodeWithWalks, WalkedRecord } from './records.js';
 
-/** A node reached by walking a relationship, with that relationship's properties (provenance). */
-export interface WalkedRecord extends NodeRecord {
-  support?: { articles?: string[]; sentences?: string[]; title?: string };
-  /** The articles of `support.articles`, when the query's walk read them along (`SUPPORT_ARTICLES`). */
-  supportArticles?: NodeRecord[];
-}
+/** Reads a column of a result row with `schema`: the row's values are whatever Neo4j sent. */
+const column = <S extends z.ZodType>(record: { get(key: string): unknown }, key: string, schema: S): z.output<S> => schema.parse(record.get(key));
 
 // The reads behind the DataLoaders share a transaction per level (Graph.readShared).
 
-export async function nodesByIds(graph: Graph, label: NodeLabel, ids: readonly string[]): Promise<NodeRecord[]> {
-  return (await graph.readShared(NODE_STATEMENTS[label], { ids })).map((r) => r.get('node') as NodeRecord);
+export async function nodesByIds<L extends NodeLabel>(graph: Graph, label: L, ids: readonly string[]): Promise<Array<RecordOf<L>>> {
+  return (await graph.readShared(NODE_STATEMENTS[label], { ids })).map((r) => parseNodeOf(label, r.get('node')));
 }
 
-/** For each id, the nodes one relationship away: one query for the whole batch. */
-export async function walk(graph: Graph, name: WalkName, ids: readonly string[]): Promise<Map<string, WalkedRecord[]>> {
-  return itemsById(await graph.readShared(WALK_STATEMENTS[name], { ids }));
-}
+const WalkRow = z.object({ id: z.string(), items: z.array(z.unknown()) });
 
-export async function ancestors(graph: Graph, ids: readonly string[]): Promise<Map<string, NodeRecord[]>> {
-  return itemsById(await graph.readShared(ANCESTORS, { ids }));
-}
-
-export async function descendants(graph: Graph, ids: readonly string[], level: string | null): Promise<Map<string, NodeRecord[]>> {
-  return itemsById(await graph.readShared(DESCENDANTS, { ids, level }));
-}
-
-function itemsById(records: Array<{ get(key: string): unknown }>): Map<string, WalkedRecord[]> {
-  return new Map(records.map((r) => [r.get('id') as string, r.get('items') as WalkedRecord[]]));
+/** For each id, the page of nodes one walk reaches: one statement for the whole batch. */
+export async function walk(graph: Graph, request: WalkRequest, ids: readonly string[]): Promise<Map<string, WalkedRecord[]>> {
+  const { text, params } = walkStatement(request);
+  const records = await graph.readShared(text, { ...params, ids });
+  return new Map(
+    records.map((r) => {
+      const { id, items } = WalkRow.parse({ id: r.get('id'), items: r.get('items') });
+      return [id, items.map(parseWalked)];
+    }),
+  );
 }
 
 /** Sort orders of the root lists, by name; every one ends with the id so pages are stable. */
@@ -65,72 +54,81 @@ const ORDERS = {
 
 export type ListOrder = keyof typeof ORDERS;
 
-const LISTED_LABELS: readonly Listed[] = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Outcome', 'Article'];
-
-/** A node read with the nodes its walks reach (see `projectWithWalks`), nested as deep as the tree. */
-export type NodeWithWalks = NodeRecord & { walked?: Partial<Record<WalkName, Array<WalkedRecord & NodeWithWalks>>> };
 
 /**
- * A page of one kind of node, filtered and ordered; with `walks`, each node also carries the
- * nodes those walks reach (`walked[name]`, and theirs below), read in the same statement, once
- * Neo4j has planned it (see `Graph.isPlanned`); until then the nodes come without `walked`.
+ * The statement of a root list: a page of one kind of node, filtered and ordered, each node with
+ * the nodes the selected walks reach (`walked`), nested as deep as the selection.
  */
-export async function listNodes(graph: Graph, label: Listed, filter: Filter, order: ListOrder, page: { offset: number; limit: number }, walks: WalkTree = {}): Promise<NodeWithWalks[]> {
-  if (!LISTED_LABELS.includes(label)) throw new Error(`not a listed label: ${label}`);
+export function listStatement(label: Listed, filter: Filter, order: ListOrder, page: { offset: number; limit: number }, walks: readonly WalkSelection[]): Statement {
+  if (!LISTED_LABELS.some((l) => l === label)) throw new Error(`not a listed label: ${label}`);
   const o = ORDERS[order];
+  const params = { ...filter.params };
+  setParam(params, 'offset', cypherInt(page.offset));
+  setParam(params, 'limit', cypherInt(page.limit));
   // The order is stated again after the projection: Cypher keeps row order only where it is asked for.
-  const statement = (tree: WalkTree) => `
+  const text = `
 ${filter.prelude ?? ''}
 ${filter.anchor ?? `MATCH (n:${label})`}
 ${filter.cypher}
 WITH n${o.keys}
 ORDER BY ${o.by}
 SKIP $offset LIMIT $limit
-RETURN ${projectWithWalks('n', tree)} AS node
+RETURN ${projectWithWalks('n', label, walks, params)} AS node
 ORDER BY ${o.by}`;
-  const params = { ...filter.params, offset: int(page.offset), limit: int(page.limit) };
-  const cypher = withWalksOncePlanned(graph, statement, walks, params);
-  return graph.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.get('node') as NodeWithWalks));
+  return { text, params };
 }
 
-/**
- * A statement that reads nodes with their walks, once Neo4j has planned it: a shape of query seen
- * for the first time reads its nodes alone (the loaders read the walks) while Neo4j plans the
- * statement with the walks in the background, for the next time.
- */
-function withWalksOncePlanned(graph: Graph, statement: (tree: WalkTree) => string, walks: WalkTree, params: Record<string, unknown>): string {
-  const cypher = statement(walks);
-  return Object.keys(walks).length > 0 && !graph.isPlanned(cypher, params) ? statement({}) : cypher;
+/** Runs a statement that returns `node` rows of one label. */
+async function readNodes<L extends NodeLabel>(graph: Graph, label: L, { text, params }: Statement): Promise<Array<NodeWithWalks<RecordOf<L>>>> {
+  return graph.read(async (tx) => (await tx.run(text, params)).records.map((r) => parseNodeWithWalks(r.get('node'), label)));
 }
 
-export const REGION_BY_CODE_OR_NAME = `
+export async function listNodes<L extends Listed>(
+  graph: Graph,
+  label: L,
+  filter: Filter,
+  order: ListOrder,
+  page: { offset: number; limit: number },
+  walks: readonly WalkSelection[] = [],
+): Promise<Array<NodeWithWalks<RecordOf<L>>>> {
+  return readNodes(graph, label, listStatement(label, filter, order, page, walks));
+}
+
+/** One region by code, or by name or alias; the exact match first. */
+export function regionStatement(code: string | null, name: string | null, walks: readonly WalkSelection[]): Statement {
+  const params: Record<string, unknown> = { code, name };
+  const text = `
 MATCH (n:Region)
 WHERE ($code IS NOT NULL AND n.code = $code) OR ($name IS NOT NULL AND ${NAMED('n', 'name')})
-RETURN ${NODE_PROJECTION('n')} AS node
-ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
-LIMIT 1`;
+WITH n ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
+LIMIT 1
+RETURN ${projectWithWalks('n', 'Region', walks, params)} AS node`;
+  return { text, params };
+}
 
-export async function regionByCodeOrName(graph: Graph, code: string | null, name: string | null): Promise<NodeRecord | null> {
-  return graph.read(async (tx) => ((await tx.run(REGION_BY_CODE_OR_NAME, { code, name })).records[0]?.get('node') as NodeRecord | undefined) ?? null);
+export async function regionByCodeOrName(graph: Graph, code: string | null, name: string | null, walks: readonly WalkSelection[] = []): Promise<NodeWithWalks<RegionRecord> | null> {
+  return (await readNodes(graph, 'Region', regionStatement(code, name, walks)))[0] ?? null;
 }
 
 /**
- * Every region within the one named (itself included): the tree is bounded by the gazetteer. With
- * `walks`, the relations the query selects (a parent) are read in the same statement.
+ * Every region within the one named (itself included): the tree is bounded by the gazetteer. The
+ * relations the query selects (a parent) are read in the same statement.
  */
-const regionsWithinStatement = (walks: WalkTree) => `
+export function regionsWithinStatement(within: string, levels: readonly string[] | null, walks: readonly WalkSelection[]): Statement {
+  const params: Record<string, unknown> = { within, levels };
+  const text = `
 ${WITHIN_ROOTS}
 UNWIND roots AS root
 MATCH (n:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT n
 WHERE $levels IS NULL OR n.level IN $levels
-RETURN ${projectWithWalks('n', walks)} AS node
+RETURN ${projectWithWalks('n', 'Region', walks, params)} AS node
 ORDER BY n.code, n.name`;
+  return { text, params };
+}
 
-export async function regionsWithin(graph: Graph, within: string, levels: readonly string[] | null, walks: WalkTree = {}): Promise<NodeWithWalks[]> {
-  const params = { within, levels };
-  const cypher = withWalksOncePlanned(graph, regionsWithinStatement, walks, params);
-  return graph.read(async (tx) => (await tx.run(cypher, params)).records.map((r) => r.get('node') as NodeWithWalks));
+export async function regionsWithin(graph: Graph, within: string, levels: readonly string[] | null, walks: readonly WalkSelection[] = []): Promise<Array<NodeWithWalks<RegionRecord>>> {
+  return readNodes(graph, 'Region', regionsWithinStatement(within, levels, walks));
 }
 
 // ---- search ----------------------------------------------------------------------------------
@@ -149,7 +147,7 @@ LIMIT $limit`;
 
 export async function search(graph: Graph, text: string, types: readonly string[] | null, limit: number): Promise<Array<{ node: NodeRecord; score: number }>> {
   return graph.read(async (tx) =>
-    (await tx.run(SEARCH, { query: escapeLucene(text), types, limit: int(limit), scan: int(limit * 5) })).records.map((r) => ({ node: r.get('node') as NodeRecord, score: r.get('score') as number })),
+    (await tx.run(SEARCH, { query: escapeLucene(text), types, limit: cypherInt(limit), scan: cypherInt(limit * 5) })).records.map((r) => ({ node: parseNode(r.get('node')), score: column(r, 'score', z.number()) })),
   );
 }
 
@@ -174,12 +172,18 @@ CALL {
 }
 RETURN byType, byIndicator, byRegion`;
 
-export interface Count {
-  key: string;
-  count: number;
-  id?: string;
+const CountSchema = z.object({ key: z.string(), count: z.number() });
+const RegionCountSchema = CountSchema.extend({
+  id: z.string(),
   /** The region counted, read along (so that its fields need no second round trip). */
-  node?: NodeRecord;
+  node: RegionSchema,
+});
+export type Count = z.output<typeof CountSchema>;
+export type RegionCount = z.output<typeof RegionCountSchema>;
+export interface Stats {
+  byType: Count[];
+  byIndicator: Count[];
+  byRegion: RegionCount[];
 }
 
 /**
@@ -189,23 +193,20 @@ export interface Count {
  */
 export const STATS_KEPT_MS = 5_000;
 
-export async function stats(graph: Graph, top: number): Promise<{ byType: Count[]; byIndicator: Count[]; byRegion: Count[] }> {
+export async function stats(graph: Graph, top: number): Promise<Stats> {
   return graph.readRemembered(`stats:${top}`, STATS_KEPT_MS, () =>
     graph.read(async (tx) => {
-      const r = (await tx.run(STATS, { top: int(top) })).records[0]!;
-      return { byType: r.get('byType') as Count[], byIndicator: r.get('byIndicator') as Count[], byRegion: r.get('byRegion') as Count[] };
+      const r = (await tx.run(STATS, { top: cypherInt(top) })).records[0]!;
+      return { byType: column(r, 'byType', z.array(CountSchema)), byIndicator: column(r, 'byIndicator', z.array(CountSchema)), byRegion: column(r, 'byRegion', z.array(RegionCountSchema)) };
     }),
   );
 }
 
 // ---- paths and subgraphs -----------------------------------------------------------------------
 
-export interface EdgeRecord {
-  type: string;
-  from: string;
-  to: string;
-  properties: Record<string, unknown>;
-}
+/** A relationship: its provenance and title typed, every other property kept (exports write them all). */
+const EdgeSchema = z.object({ type: z.string(), from: z.string(), to: z.string(), properties: SupportSchema.loose() });
+export type EdgeRecord = z.output<typeof EdgeSchema>;
 
 export interface GraphSlice {
   nodes: NodeRecord[];
@@ -237,7 +238,7 @@ const PATH_STATEMENTS = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, n) => pa
 async function readSlice(graph: Graph, cypher: string, params: Record<string, unknown>): Promise<GraphSlice | null> {
   return graph.read(async (tx) => {
     const record = (await tx.run(cypher, params)).records[0];
-    return record ? { nodes: record.get('nodes') as NodeRecord[], edges: record.get('edges') as EdgeRecord[] } : null;
+    return record ? { nodes: column(record, 'nodes', z.array(z.unknown())).map(parseNode), edges: column(record, 'edges', z.array(EdgeSchema)) } : null;
   });
 }
 
@@ -260,7 +261,7 @@ RETURN [n IN members | ${NODE_PROJECTION('n')}] AS nodes, [r IN rels | ${EDGE('r
 const SUBGRAPH_STATEMENTS = Array.from({ length: MAX_SUBGRAPH_DEPTH + 1 }, (_, d) => subgraphStatement(Math.max(1, d)));
 
 export async function subgraph(graph: Graph, root: string, depth: number, types: readonly string[] | null): Promise<GraphSlice | null> {
-  return readSlice(graph, SUBGRAPH_STATEMENTS[clamp(depth, 1, MAX_SUBGRAPH_DEPTH)]!, { root, types, maxNodes: int(MAX_SUBGRAPH_NODES) });
+  return readSlice(graph, SUBGRAPH_STATEMENTS[clamp(depth, 1, MAX_SUBGRAPH_DEPTH)]!, { root, types, maxNodes: cypherInt(MAX_SUBGRAPH_NODES) });
 }
 
 /**

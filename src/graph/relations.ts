@@ -1,22 +1,27 @@
-// The graph's vocabulary, and the relationships the API walks as a fixed table. Statements are
-// built from these constants (and, for a root list, from which walks its query selects), never
+import neo4j from 'neo4j-driver';
+import { NODE_LABELS, type NodeLabel } from '../model/index.js';
+// The relationships the API walks, as a fixed table over the model's labels (src/model). Statements
+// are built from these constants (and, for a root list, from which walks its query selects), never
 // from a request's values: those travel as parameters.
 
-/** The fact relationships the extractor states, each with its provenance lists. */
-export const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
-export type FactType = (typeof FACT_TYPES)[number];
+export { FACT_TYPES, NODE_LABELS, type FactType, type NodeLabel } from '../model/index.js';
 
-export const NODE_LABELS = ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise', 'Indicator', 'Outcome', 'Article'] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-interface Walk {
+export interface Walk {
   from: NodeLabel | 'Entity';
   type: string;
   direction: 'out' | 'in';
   to: NodeLabel | 'Entity';
+  /**
+   * Any number of steps (a region's ancestors or descendants), each node reached once. Such
+   * walks reach nodes, not a relationship: what they reach carries no relationship properties.
+   */
+  hops?: 'many';
+  /** Nearest first, instead of by name: ancestors. */
+  byDistance?: true;
+  /** The walk takes the field's `level` argument: only nodes at that level (null: all). */
+  atLevel?: true;
 }
 
-/** Each walk reads, for a batch of ids, the nodes at the other end, with the relationship's properties. */
 export const WALKS = {
   regionParent: { from: 'Region', type: 'PART_OF', direction: 'out', to: 'Region' },
   regionChildren: { from: 'Region', type: 'PART_OF', direction: 'in', to: 'Region' },
@@ -25,6 +30,8 @@ export const WALKS = {
   regionPrograms: { from: 'Region', type: 'IMPLEMENTED_IN', direction: 'in', to: 'Program' },
   regionOutcomes: { from: 'Region', type: 'IN_REGION', direction: 'in', to: 'Outcome' },
   regionOfficials: { from: 'Region', type: 'HOLDS', direction: 'in', to: 'Official' },
+  regionAncestors: { from: 'Region', type: 'PART_OF', direction: 'out', to: 'Region', hops: 'many', byDistance: true },
+  regionDescendants: { from: 'Region', type: 'PART_OF', direction: 'in', to: 'Region', hops: 'many', atLevel: true },
   agencyRegion: { from: 'Agency', type: 'LOCATED_IN', direction: 'out', to: 'Region' },
   agencyParent: { from: 'Agency', type: 'BRANCH_OF', direction: 'out', to: 'Agency' },
   agencyBranches: { from: 'Agency', type: 'BRANCH_OF', direction: 'in', to: 'Agency' },
@@ -48,15 +55,65 @@ export const WALKS = {
 
 export type WalkName = keyof typeof WALKS;
 
-/**
- * Set on a walk's subtree when the query asks for the articles of its relationships' evidence
- * (`evidence { article { … } }` on an edge or a role): they are then read along (`supportArticles`)
- * instead of by a loader in a second round trip. A symbol, so that walking a tree's entries skips it.
- */
-export const SUPPORT_ARTICLES = Symbol('supportArticles');
+/** A walk's definition, with the optional fields every row may leave out. */
+export const walkOf = (name: WalkName): Walk => WALKS[name];
 
-/** The walks to read along with a node, and the walks to read along with the nodes they reach. */
-export type WalkTree = { readonly [W in WalkName]?: WalkTree } & { readonly [SUPPORT_ARTICLES]?: true };
+
+/** Whole numbers Cypher needs as integers (SKIP, LIMIT): JS numbers travel as floats. */
+export const cypherInt = (n: number) => neo4j.int(Math.trunc(n));
+
+/** A slice of a list: `SKIP offset LIMIT limit`. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * What a field reads along one walk: the walk, the page of it (null: every node it reaches) and,
+ * for `atLevel` walks, the level (null: all). Two fields asking the same read the same.
+ */
+export interface WalkRequest {
+  walk: WalkName;
+  page: Page | null;
+  level?: string | null;
+}
+
+/**
+ * A walk a root list's query selects, with the walks selected below the nodes it reaches: one
+ * statement reads them all (see `projectWithWalks`). `supportArticles`: the query asks for the
+ * articles of the relationships' evidence, read along instead of by a loader afterwards.
+ */
+export interface WalkSelection extends WalkRequest {
+  supportArticles: boolean;
+  below: readonly WalkSelection[];
+}
+
+/** The same key for the same read: loaders are primed and asked by it. */
+export const requestKey = (r: WalkRequest): string =>
+  `${r.walk}${r.page ? `@${r.page.offset}+${r.page.limit}` : ''}${walkOf(r.walk).atLevel ? `#${r.level ?? '*'}` : ''}`;
+
+/** A statement and its parameters. */
+export interface Statement {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Every node as the API reads it: its properties and its most specific label and, for an outcome,
+ * the articles that report it (so that its evidence needs no second round trip). When the
+ * pattern already says the label, the projection says it too rather than computing it per row.
+ */
+export function nodeProjection(v: string, label: NodeLabel | 'Entity' | null, extra = ''): string {
+  const labelOf = label && label !== 'Entity' ? `'${label}'` : `head([l IN labels(${v}) WHERE l <> 'Entity'])`;
+  const comprehension = `[(evidenceArticle:Article)-[:MENTIONS]->(${v}) | evidenceArticle {.*, label: 'Article'}]`;
+  // Entities are never outcomes: only an outcome, or a node of unknown label, reads evidence.
+  const evidence =
+    label === 'Outcome' ? `, evidenceArticles: ${comprehension}` : label === null ? `, evidenceArticles: CASE WHEN ${v}:Outcome THEN ${comprehension} ELSE [] END` : '';
+  return `${v} {.*, label: ${labelOf}${evidence}${extra}}`;
+}
+
+/** Any node, label unknown (search, paths, subgraphs). */
+export const NODE_PROJECTION = (v: string) => nodeProjection(v, null);
 
 /** The articles a relationship's provenance lists, by id (an index seek each). */
 const SUPPORT_ARTICLES_OF = (r: string) =>
@@ -66,58 +123,74 @@ const SUPPORT_ARTICLES_OF = (r: string) =>
 const step = (w: Walk, from: string, rel: string, to: string) =>
   w.direction === 'out' ? `(${from})-[${rel}:${w.type}]->(${to}:${w.to})` : `(${from})<-[${rel}:${w.type}]-(${to}:${w.to})`;
 
-/**
- * Every node as the API reads it: its properties, its most specific label and, for an outcome,
- * the articles that report it (so that its evidence needs no second round trip).
- */
-export const NODE_PROJECTION = (v: string, extra = '') =>
-  `${v} {.*, label: head([l IN labels(${v}) WHERE l <> 'Entity']),
-    evidenceArticles: CASE WHEN ${v}:Outcome THEN [(evidenceArticle:Article)-[:MENTIONS]->(${v}) | evidenceArticle {.*, label: 'Article'}] ELSE [] END${extra}}`;
-
-/** A node reached by a walk carries the relationship's properties (its provenance lists). */
-const WALKED = (v: string, r: string) => NODE_PROJECTION(v, `, support: properties(${r})`);
+/** `(from)-[:TYPE*1..]->(to:Label)`, or the other way round. */
+const steps = (w: Walk, from: string, to: string) =>
+  w.direction === 'out' ? `(${from})-[:${w.type}*1..]->(${to}:${w.to})` : `(${from})<-[:${w.type}*1..]-(${to}:${w.to})`;
 
 /**
- * A node with the nodes its walks reach nested under `walked: {walkName: [...]}`, each list in the
- * loaders' order (by name, then id), to any depth of the tree: one statement reads a whole page
- * of a root list and the relations its query selects. Variables are named by their path in the
- * tree (n_0_1), so the text is the same for the same tree and Neo4j plans it once.
+ * The rows a walk reaches from `v`, bound as `m` (and its relationship as `m_r`), ordered as the
+ * loaders and connections expect: by name then id, or nearest first.
  */
-export function projectWithWalks(v: string, tree: WalkTree, extra = ''): string {
-  const walks = Object.entries(tree) as Array<[WalkName, WalkTree]>;
-  if (walks.length === 0) return NODE_PROJECTION(v, extra);
-  const walked = walks.map(([name, below], i) => {
-    const [m, r] = [`${v}_${i}`, `${v}_${i}_r`];
-    return `${name}: COLLECT { MATCH ${step(WALKS[name], v, r, m)} WITH ${m}, ${r} ORDER BY ${m}.name, ${m}.id RETURN ${projectWithWalks(m, below, `, support: properties(${r})${below[SUPPORT_ARTICLES] ? SUPPORT_ARTICLES_OF(r) : ''}`)} }`;
-  });
-  return NODE_PROJECTION(v, `${extra}, walked: {${walked.join(',\n    ')}}`);
+function reached(w: Walk, v: string, m: string): string {
+  if (!w.hops) return `MATCH ${step(w, v, `${m}_r`, m)} WITH ${m}, ${m}_r ORDER BY ${m}.name, ${m}.id`;
+  if (w.byDistance) return `MATCH ${m}_path = ${steps(w, v, m)} WITH ${m}, length(${m}_path) AS ${m}_distance ORDER BY ${m}_distance, ${m}.id`;
+  const level = w.atLevel ? ` WHERE $${m}_level IS NULL OR ${m}.level = $${m}_level` : '';
+  return `MATCH ${steps(w, v, m)}${level} WITH DISTINCT ${m} ORDER BY ${m}.name, ${m}.id`;
 }
 
-const walkStatement = (w: Walk) => `
-UNWIND $ids AS id
-MATCH ${step(w, `n:${w.from} {id: id}`, 'r', 'm')}
-WITH id, m, r ORDER BY m.name, m.id
-RETURN id, collect(${WALKED('m', 'r')}) AS items`;
+/**
+ * The walks below a node, as the entries of its `walked` map (`w0`, `w1`, … in selection order),
+ * each a `COLLECT` subquery paged with `SKIP`/`LIMIT` and nested as deep as the selection. Variables
+ * and parameters are named by their path in the tree (`n_0_1`, `$n_0_1_limit`), so the text is the
+ * same for the same shape of query whatever its page sizes, and Neo4j plans it once.
+ */
+function walkedEntries(v: string, selections: readonly WalkSelection[], params: Record<string, unknown>): string {
+  return selections
+    .map((sel, i) => {
+      const w = walkOf(sel.walk);
+      const m = `${v}_${i}`;
+      let paging = '';
+      if (sel.page) {
+        paging = ` SKIP $${m}_offset LIMIT $${m}_limit`;
+        setParam(params, `${m}_offset`, cypherInt(sel.page.offset));
+        setParam(params, `${m}_limit`, cypherInt(sel.page.limit));
+      }
+      if (w.atLevel) setParam(params, `${m}_level`, sel.level ?? null);
+      const support = w.hops ? '' : `, support: properties(${m}_r)${sel.supportArticles ? SUPPORT_ARTICLES_OF(`${m}_r`) : ''}`;
+      return `w${i}: COLLECT { ${reached(w, v, m)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, support)} }`;
+    })
+    .join(',\n    ');
+}
 
-export const WALK_STATEMENTS = Object.fromEntries(Object.entries(WALKS).map(([name, w]) => [name, walkStatement(w)])) as Record<WalkName, string>;
+/**
+ * A node with the nodes its walks reach nested under `walked: {w0: [...], …}`, to any depth of the
+ * selection, adding the parameters the walks need to `params`.
+ */
+export function projectWithWalks(v: string, label: NodeLabel | 'Entity', selections: readonly WalkSelection[], params: Record<string, unknown>, extra = ''): string {
+  if (selections.length === 0) return nodeProjection(v, label, extra);
+  return nodeProjection(v, label, `${extra}, walked: {${walkedEntries(v, selections, params)}}`);
+}
+
+/**
+ * A parameter set once: two pieces of a statement that chose the same name would otherwise
+ * silently read each other's value.
+ */
+export function setParam(params: Record<string, unknown>, name: string, value: unknown): void {
+  if (Object.hasOwn(params, name)) throw new Error(`statement parameter $${name} is set twice: two pieces of the statement chose the same name`);
+  params[name] = value;
+}
+
+/** For a batch of ids, the page of nodes one walk reaches from each: the statement behind a walk's loader. */
+export function walkStatement(request: WalkRequest): Statement {
+  const w = walkOf(request.walk);
+  const params: Record<string, unknown> = {};
+  const items = walkedEntries('n', [{ ...request, supportArticles: false, below: [] }], params).replace(/^w0: /u, '');
+  return { text: `UNWIND $ids AS id\nMATCH (n:${w.from} {id: id})\nRETURN id, ${items} AS items`, params };
+}
 
 const nodesStatement = (label: NodeLabel) => `
 UNWIND $ids AS id
 MATCH (n:${label} {id: id})
-RETURN ${NODE_PROJECTION('n')} AS node`;
+RETURN ${nodeProjection('n', label)} AS node`;
 
 export const NODE_STATEMENTS = Object.fromEntries(NODE_LABELS.map((l) => [l, nodesStatement(l)])) as Record<NodeLabel, string>;
-
-/** Ancestors, nearest first; descendants at one level (or all), by name. */
-export const ANCESTORS = `
-UNWIND $ids AS id
-MATCH path = (n:Region {id: id})-[:PART_OF*1..]->(m:Region)
-WITH id, m, length(path) AS distance ORDER BY distance
-RETURN id, collect(${NODE_PROJECTION('m')}) AS items`;
-
-export const DESCENDANTS = `
-UNWIND $ids AS id
-MATCH (n:Region {id: id})<-[:PART_OF*1..]-(m:Region)
-WHERE $level IS NULL OR m.level = $level
-WITH DISTINCT id, m ORDER BY m.name, m.id
-RETURN id, collect(${NODE_PROJECTION('m')}) AS items`;

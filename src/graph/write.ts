@@ -1,7 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { ExtractedArticle, RegionEntity } from '../extract/types.js';
+import { ENTITY_LABELS, FACT_TYPES, type EntityLabel, type ExtractedArticle, type FactType, type RegionEntity } from '../model/index.js';
 import type { Graph } from './driver.js';
-import { FACT_TYPES, type FactType } from './relations.js';
 
 /**
  * Writes extracted articles, one managed write transaction per batch. Every statement is an
@@ -14,10 +13,12 @@ import { FACT_TYPES, type FactType } from './relations.js';
  * article mentions any more.
  */
 
-/** The entity labels the extractor produces; statements are built from this fixed list only. */
-export const ENTITY_LABELS = ['Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const;
-type EntityLabel = (typeof ENTITY_LABELS)[number];
-
+/**
+ * The entities merged with their attributes, one statement per label: every entity but regions,
+ * which come with their lineage and are merged by MERGE_REGIONS.
+ */
+type AttributedLabel = Exclude<EntityLabel, 'Region'>;
+export const ATTRIBUTED_LABELS = ENTITY_LABELS.filter((l): l is AttributedLabel => l !== 'Region');
 
 /**
  * Aliases as a sorted set, so that the graph does not depend on the order articles came in.
@@ -48,12 +49,12 @@ MERGE (child)-[:PART_OF]->(parent)`;
 
 // Attributes are the first article's: later articles add support and aliases, not rewrites, so
 // the graph is the same whatever order the articles come in.
-const mergeEntities = (label: EntityLabel) => `
+const mergeEntities = (label: AttributedLabel) => `
 UNWIND $rows AS row
 MERGE (n:${label} {id: row.id})
 ON CREATE SET n:Entity, n += row.props, n.name = row.name, n.aliases = []
 ${UNION_ALIASES}`;
-const MERGE_ENTITIES = Object.fromEntries(ENTITY_LABELS.map((l) => [l, mergeEntities(l)])) as Record<EntityLabel, string>;
+const MERGE_ENTITIES = Object.fromEntries(ATTRIBUTED_LABELS.map((l) => [l, mergeEntities(l)])) as Record<AttributedLabel, string>;
 
 const MERGE_ARTICLES = `
 UNWIND $articles AS a
@@ -240,7 +241,7 @@ function supported<T extends object>(rows: Map<string, T & SupportedRow>, key: s
 /** The rows of a batch, grouped by the statement that writes them, one row per node or fact. */
 export function batchRows(articles: readonly ExtractedArticle[]) {
   const { regions, links } = regionRows(articles);
-  const entities = Object.fromEntries(ENTITY_LABELS.map((l) => [l, new Map()])) as Record<EntityLabel, Map<string, { id: string; name: string; aliases: string[]; props: Record<string, unknown> }>>;
+  const entities = Object.fromEntries(ATTRIBUTED_LABELS.map((l) => [l, new Map()])) as Record<AttributedLabel, Map<string, { id: string; name: string; aliases: string[]; props: Record<string, unknown> }>>;
   const facts = Object.fromEntries(FACT_TYPES.map((t) => [t, new Map()])) as Record<FactType, Map<string, { from: string; to: string; title: string } & SupportedRow>>;
   const mentions: Array<{ article: string; id: string; sentences: string[] }> = [];
   const outcomeMentions: Array<{ article: string; id: string }> = [];
@@ -251,9 +252,9 @@ export function batchRows(articles: readonly ExtractedArticle[]) {
       mentions.push({ article, id: e.id, sentences: [...new Set(e.evidence.map((x) => x.sentence))] });
       if (e.type === 'Region') continue;
       const aliases = e.aliases.filter((x) => x !== e.name);
-      const seen = entities[e.type as EntityLabel].get(e.id);
+      const seen = entities[e.type].get(e.id);
       if (seen) seen.aliases.push(...aliases.filter((x) => !seen.aliases.includes(x)));
-      else entities[e.type as EntityLabel].set(e.id, { id: e.id, name: e.name, aliases, props: { ...storable(e.attributes), type: e.type } });
+      else entities[e.type].set(e.id, { id: e.id, name: e.name, aliases, props: { ...storable(e.attributes), type: e.type } });
     }
     for (const r of a.relations) {
       if (!(FACT_TYPES as readonly string[]).includes(r.type)) continue;
@@ -269,7 +270,7 @@ export function batchRows(articles: readonly ExtractedArticle[]) {
   return {
     regions,
     links,
-    entities: Object.fromEntries(ENTITY_LABELS.map((l) => [l, [...entities[l].values()]])) as Record<EntityLabel, unknown[]>,
+    entities: Object.fromEntries(ATTRIBUTED_LABELS.map((l) => [l, [...entities[l].values()]])) as Record<AttributedLabel, unknown[]>,
     facts: Object.fromEntries(FACT_TYPES.map((t) => [t, [...facts[t].values()]])) as Record<FactType, unknown[]>,
     mentions,
     outcomeMentions,
@@ -361,7 +362,7 @@ export async function writeBatch(graph: Graph, articles: readonly ExtractedArtic
     const rows = batchRows(toWrite);
     await run(tx, summary, MERGE_REGIONS, { regions: rows.regions });
     await run(tx, summary, MERGE_PART_OF, { links: rows.links });
-    for (const label of ENTITY_LABELS) if (rows.entities[label].length > 0) await run(tx, summary, MERGE_ENTITIES[label], { rows: rows.entities[label] });
+    for (const label of ATTRIBUTED_LABELS) if (rows.entities[label].length > 0) await run(tx, summary, MERGE_ENTITIES[label], { rows: rows.entities[label] });
     await run(tx, summary, MERGE_ARTICLES, { articles: toWrite.map((a) => a.article) });
     await run(tx, summary, MERGE_MENTIONS, { rows: rows.mentions });
     await run(tx, summary, MERGE_OUTCOMES, { rows: rows.outcomes });

@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { ExtractedArticle } from '../extract/types.js';
+import type { ExtractedArticle } from '../model/index.js';
 import type { Graph } from '../graph/driver.js';
 import { addSummary, emptySummary, writeBatch, type WriteSummary } from '../graph/write.js';
 import { ExtractPool } from './pool.js';

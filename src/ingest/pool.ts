@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type { ExtractedArticle } from '../extract/types.js';
+import type { ExtractedArticle } from '../model/index.js';
 
 export interface ExtractRequest {
   job: number;

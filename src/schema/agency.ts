@@ -1,4 +1,5 @@
 import { inRegion, nameContains, ofKind, where } from '../graph/filters.js';
+import { AGENCY_KINDS } from '../model/index.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
 import { walkConnection, walkOne } from './common.js';
@@ -7,7 +8,7 @@ import { Agency, Entity, isLabel, Official, Policy, Program, Region } from './re
 import { RegionFilter } from './region.js';
 
 export const AgencyKind = builder.enumType('AgencyKind', {
-  values: ['GOVERNMENT', 'PARTY', 'CONGRESS', 'DEPARTMENT', 'ZONE_ADMINISTRATION', 'SERVICE_CENTER', 'HOTLINE', 'UTILITY', 'NATIONAL'] as const,
+  values: AGENCY_KINDS,
 });
 
 Agency.implement({
@@ -15,7 +16,7 @@ Agency.implement({
   interfaces: [Entity],
   isTypeOf: isLabel('Agency'),
   fields: (t) => ({
-    kind: t.field({ type: AgencyKind, nullable: true, resolve: (a) => (a.kind as typeof AgencyKind.$inferType | undefined) ?? null }),
+    kind: t.field({ type: AgencyKind, nullable: true, resolve: (a) => a.kind }),
     region: walkOne(t, Region, 'agencyRegion', 'The region the agency belongs to.'),
     parent: walkOne(t, Agency, 'agencyParent', 'The body a branch (…分局) belongs to.'),
     branches: walkConnection(t, Agency, 'agencyBranches', 'Its branches.'),

@@ -8,12 +8,12 @@ Article.implement({
   description: 'A source article: where every fact comes from.',
   isTypeOf: isLabel('Article'),
   fields: (t) => ({
-    title: t.string({ nullable: true, resolve: (a) => (a.title as string | null) ?? null }),
-    date: t.string({ nullable: true, description: 'YYYY-MM-DD, from the article.', resolve: (a) => (a.date as string | null) ?? null }),
-    url: t.string({ nullable: true, resolve: (a) => (a.url as string | null) ?? null }),
-    source: t.string({ nullable: true, description: 'The file it was ingested from.', resolve: (a) => (a.source as string | null) ?? null }),
-    contentHash: t.string({ resolve: (a) => String(a.contentHash) }),
-    extractorVersion: t.string({ resolve: (a) => String(a.extractorVersion) }),
+    title: t.exposeString('title', { nullable: true }),
+    date: t.exposeString('date', { nullable: true, description: 'YYYY-MM-DD, from the article.' }),
+    url: t.exposeString('url', { nullable: true }),
+    source: t.exposeString('source', { nullable: true, description: 'The file it was ingested from.' }),
+    contentHash: t.exposeString('contentHash'),
+    extractorVersion: t.exposeString('extractorVersion'),
   }),
 });
 

@@ -1,43 +1,64 @@
-import { getNamedType, isObjectType, Kind, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Filter, Listed } from '../graph/filters.js';
-import { listNodes, type ListOrder, type NodeWithWalks } from '../graph/read.js';
-import { SUPPORT_ARTICLES, type WalkName, type WalkTree } from '../graph/relations.js';
+import { listNodes, type ListOrder } from '../graph/read.js';
+import type { NodeWithWalks, RecordOf } from '../graph/records.js';
+import { requestKey, walkOf, type Page, type WalkName, type WalkRequest, type WalkSelection } from '../graph/relations.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Context } from './context.js';
+import { walkPage, type PageArgs } from './paging.js';
 
 /**
- * At most this many walks are read along with a root list's page, nearest levels first: enough for
+ * At most this many walks are read along with a root's nodes, nearest levels first: enough for
  * any query in docs/queries, and a bound on the statement a hostile query can make Neo4j plan.
  * Walks past the budget are read by the loaders, one statement per field and level, as usual.
  */
 export const MAX_PREFETCHED_WALKS = 12;
 
-/** The fields selected directly on a selection set, fragments included, grouped by name (aliases merged). */
-function selectedFields(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): Map<string, FieldNode[]> {
-  const found = new Map<string, FieldNode[]>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const sel of set?.selections ?? []) {
-      if (sel.kind === Kind.FIELD) found.set(sel.name.value, [...(found.get(sel.name.value) ?? []), sel]);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
-      else visit(info.fragments[sel.name.value]?.selectionSet);
-    }
-  };
-  sets.forEach(visit);
-  return found;
+/**
+ * How a field reads its walk: a page of it (a connection: `first`/`after` become SKIP/LIMIT), the
+ * first node only (a field for one node), or every node (a plain list).
+ */
+export type WalkReads = 'page' | 'one' | 'all';
+
+/** What a walk field declares in its `extensions`, for the lookahead below. */
+export interface WalkFieldExtension {
+  walk: WalkName;
+  reads: WalkReads;
 }
 
-/** The selection sets of some fields (leaves have none). */
-const selectionsOf = (fields: readonly FieldNode[] = []) => fields.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+const FIRST_ONLY: Page = { offset: 0, limit: 1 };
 
-/** A connection's node type and the selections on `edges { node }`; any other type as it is. */
-function throughConnection(type: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): { type: GraphQLObjectType; sets: SelectionSetNode[] } | null {
+/**
+ * What a walk field reads for these arguments. The resolver asks its loader for exactly this, and
+ * the lookahead primes that loader with exactly this, so the two must agree: both call here.
+ */
+export function walkRequest(field: WalkFieldExtension, args: PageArgs & { level?: string | null }): WalkRequest {
+  const page = field.reads === 'page' ? walkPage(args) : field.reads === 'one' ? FIRST_ONLY : null;
+  return walkOf(field.walk).atLevel ? { walk: field.walk, page, level: args.level ?? null } : { walk: field.walk, page };
+}
+
+const walkFieldOf = (field: GraphQLField<unknown, unknown> | undefined) => field?.extensions?.walk as WalkFieldExtension | undefined;
+
+// Selections are read with graphql-parse-resolve-info (graphile): it resolves fragments by their
+// type conditions, honours @skip/@include with variables, merges aliases per name and coerces
+// arguments, which is everything a hand-written walk over the AST gets subtly wrong.
+
+/** The fields a selection asks of an object type: fragments on it or on its interfaces included. */
+const fieldsOn = (tree: ResolveTree, type: GraphQLObjectType): ResolveTree[] =>
+  Object.values(simplifyParsedResolveInfoFragmentWithType(tree, type).fields as Record<string, ResolveTree>);
+
+/** The selections of one field name on an object type, across several selections of it. */
+const selected = (trees: readonly ResolveTree[], type: GraphQLObjectType, name: string) => trees.flatMap((t) => fieldsOn(t, type).filter((f) => f.name === name));
+
+/** A connection's node type and the selections on `edges { node }`; any other object type as it is. */
+function throughConnection(type: GraphQLObjectType, trees: readonly ResolveTree[]): { type: GraphQLObjectType; trees: ResolveTree[] } | null {
   const edges = type.getFields().edges;
-  if (!edges) return { type, sets: [...sets] };
-  const node = (getNamedType(edges.type) as GraphQLObjectType).getFields().node;
-  const nodeType = node && getNamedType(node.type);
-  if (!nodeType || !isObjectType(nodeType)) return null;
-  const edgeSets = selectionsOf(selectedFields(sets, info).get('edges'));
-  return { type: nodeType, sets: selectionsOf(selectedFields(edgeSets, info).get('node')) };
+  if (!edges) return { type, trees: [...trees] };
+  const edgeType = getNamedType(edges.type) as GraphQLObjectType;
+  const nodeType = getNamedType(edgeType.getFields().node!.type);
+  if (!isObjectType(nodeType)) return null;
+  return { type: nodeType, trees: selected(selected(trees, type, 'edges'), edgeType, 'node') };
 }
 
 /**
@@ -45,81 +66,92 @@ function throughConnection(type: GraphQLObjectType, sets: readonly SelectionSetN
  * edges of a connection, or on what a list returns (a role). An entity's own `evidence` is another
  * walk (the articles that mention it), not this.
  */
-function asksSupportArticles(target: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): boolean {
+function asksSupportArticles(target: GraphQLObjectType, trees: readonly ResolveTree[]): boolean {
   const edges = target.getFields().edges;
-  const [type, evidenceSets] = edges
-    ? [getNamedType(edges.type) as GraphQLObjectType, selectionsOf(selectedFields(sets, info).get('edges'))]
-    : [target, [...sets]];
+  const [type, sets] = edges ? [getNamedType(edges.type) as GraphQLObjectType, selected(trees, target, 'edges')] : [target, trees];
   const evidence = type.getFields().evidence;
-  if (!evidence || evidence.extensions?.walk) return false;
-  return selectedFields(selectionsOf(selectedFields(evidenceSets, info).get('evidence')), info).has('article');
+  if (!evidence || walkFieldOf(evidence)) return false;
+  const evidenceType = getNamedType(evidence.type);
+  return isObjectType(evidenceType) && selected(selected(sets, type, 'evidence'), evidenceType, 'article').length > 0;
 }
 
 /**
- * The walks a root list's query selects below its nodes, as a tree: the fields that declare a walk
- * in `extensions.walk`, then the same inside what they return, breadth first, within the budget.
- * Interfaces and unions below a walk are not followed (their fields depend on the runtime type).
+ * The walks a root field's query selects below its nodes, as a tree: the fields that declare a
+ * walk in `extensions.walk`, then the same inside what they return, breadth first, within the
+ * budget. Interfaces and unions below a walk are not followed (their fields depend on the runtime
+ * type). The same field asked twice with the same arguments (aliases, fragments) is one walk.
  */
-export function selectedWalks(info: GraphQLResolveInfo): WalkTree {
-  const root: Record<string, WalkTree> = {};
-  const start = throughConnection(getNamedType(info.returnType) as GraphQLObjectType, selectionsOf(info.fieldNodes), info);
-  const queue: Array<{ type: GraphQLObjectType; sets: SelectionSetNode[]; tree: Record<string, WalkTree> }> = start ? [{ ...start, tree: root }] : [];
+export function selectedWalks(info: GraphQLResolveInfo): WalkSelection[] {
+  const root = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const rootType = getNamedType(info.returnType);
+  if (!root || !isObjectType(rootType)) return [];
+  const start = throughConnection(rootType, [root]);
+  type Level = { type: GraphQLObjectType; trees: ResolveTree[]; into: WalkSelection[] };
+  const top: WalkSelection[] = [];
+  const queue: Level[] = start ? [{ ...start, into: top }] : [];
   let budget = MAX_PREFETCHED_WALKS;
   while (queue.length > 0) {
-    const { type, sets, tree } = queue.shift()!;
-    const fields = type.getFields();
-    for (const [name, nodes] of selectedFields(sets, info)) {
-      const walk = fields[name]?.extensions?.walk as WalkName | undefined;
-      if (!walk) continue;
-      if (!tree[walk]) {
-        if (budget === 0) continue;
-        budget--;
-        tree[walk] = {};
+    const { type, trees, into } = queue.shift()!;
+    const byRequest = new Map<string, { request: WalkRequest; target: GraphQLObjectType; trees: ResolveTree[] }>();
+    for (const tree of trees) {
+      for (const field of fieldsOn(tree, type)) {
+        const definition = type.getFields()[field.name];
+        const walkField = walkFieldOf(definition);
+        const target = definition && getNamedType(definition.type);
+        if (!walkField || !isObjectType(target)) continue;
+        const request = walkRequest(walkField, field.args as PageArgs);
+        const key = requestKey(request);
+        const found = byRequest.get(key);
+        if (found) found.trees.push(field);
+        else byRequest.set(key, { request, target, trees: [field] });
       }
-      const target = getNamedType(fields[name]!.type);
-      if (isObjectType(target) && asksSupportArticles(target, selectionsOf(nodes), info)) (tree[walk] as { [SUPPORT_ARTICLES]?: true })[SUPPORT_ARTICLES] = true;
-      const below = isObjectType(target) ? throughConnection(target, selectionsOf(nodes), info) : null;
-      if (below) queue.push({ ...below, tree: tree[walk] as Record<string, WalkTree> });
+    }
+    // In a fixed order (by walk, then page), so that the same fields asked in another order make
+    // the same statement text, planned once by Neo4j.
+    const requests = [...byRequest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+    for (const { request, target, trees: fieldTrees } of requests) {
+      if (budget === 0) break;
+      budget--;
+      const selection: WalkSelection & { below: WalkSelection[] } = { ...request, supportArticles: asksSupportArticles(target, fieldTrees), below: [] };
+      into.push(selection);
+      const below = throughConnection(target, fieldTrees);
+      if (below) queue.push({ ...below, into: selection.below });
     }
   }
-  return root;
+  return top;
 }
 
-/** Hands each walk read along with the nodes to its loader, at every level of the tree; nodes read without their walks are left to the loaders. */
-function prime(loaders: Loaders, nodes: readonly NodeWithWalks[], walks: WalkTree): void {
-  for (const [walk, below] of Object.entries(walks) as Array<[WalkName, WalkTree]>) {
-    const loader = loaders.walk(walk);
+/** Hands each walk read along with the nodes to its loader, at every level of the tree. */
+function prime(loaders: Loaders, nodes: readonly NodeWithWalks[], walks: readonly WalkSelection[]): void {
+  walks.forEach((selection, i) => {
+    const loader = loaders.walk(selection);
     for (const n of nodes) {
-      const reached = n.walked?.[walk];
+      const reached = n.walked?.[`w${i}`];
       if (!reached) continue;
       loader.prime(n.id, reached);
-      prime(loaders, reached, below);
+      prime(loaders, reached, selection.below);
     }
-  }
+  });
 }
 
 /**
  * A root field's nodes read by `read` with the walks its query selects (see `selectedWalks`), and
- * this request's loaders primed with them: for root fields that are plain lists (regions within one).
+ * this request's loaders primed with them: the whole query is one statement, one round trip.
  */
-export async function readAndPrime(ctx: Context, info: GraphQLResolveInfo, read: (walks: WalkTree) => Promise<NodeWithWalks[]>): Promise<NodeWithWalks[]> {
+export async function readAndPrime<T extends NodeWithWalks | null>(ctx: Context, info: GraphQLResolveInfo, read: (walks: readonly WalkSelection[]) => Promise<T[]>): Promise<T[]> {
   const walks = selectedWalks(info);
   const nodes = await read(walks);
-  prime(ctx.loaders, nodes, walks);
+  prime(ctx.loaders, nodes.filter((n): n is NonNullable<T> => n !== null), walks);
   return nodes;
 }
 
 /**
  * A root list that reads, in one statement, its page and the relations its query selects below it
  * (see `selectedWalks`), and primes this request's loaders with them: the headline traversal is one
- * round trip to Neo4j whatever the number of programs, instead of one per level. (The first time
- * a shape of query is seen, the loaders read the relations while Neo4j plans that statement.)
+ * round trip to Neo4j whatever the number of programs, instead of one per level. Typed by the label.
  */
-export function listAndPrime(ctx: Context, info: GraphQLResolveInfo, label: Listed, filter: Filter, order: ListOrder) {
-  const walks = selectedWalks(info);
-  return async (page: { offset: number; limit: number }) => {
-    const nodes = await listNodes(ctx.graph, label, filter, order, page, walks);
-    prime(ctx.loaders, nodes, walks);
-    return nodes;
-  };
+export function listAndPrime<L extends Listed>(ctx: Context, info: GraphQLResolveInfo, label: L, filter: Filter, order: ListOrder): ListPage<NodeWithWalks<RecordOf<L>>>;
+export function listAndPrime(ctx: Context, info: GraphQLResolveInfo, label: Listed, filter: Filter, order: ListOrder): ListPage<NodeWithWalks> {
+  return (page) => readAndPrime(ctx, info, (walks) => listNodes(ctx.graph, label, filter, order, page, walks));
 }
+type ListPage<T> = (page: { offset: number; limit: number }) => Promise<T[]>;

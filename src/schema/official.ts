@@ -1,32 +1,33 @@
 import { holdsAt, inRegion, nameContains, where, withTitle } from '../graph/filters.js';
-import type { WalkedRecord } from '../graph/read.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
-import { Evidence, evidenceOf, walkExtension } from './common.js';
+import { Evidence, evidenceOf, loadWalk, walkExtension, type Reached } from './common.js';
 import { pageOffsets } from './paging.js';
-import { Entity, isLabel, Official, Place } from './refs.js';
+import { Entity, isLabel, Official, Place, placeOf } from './refs.js';
 import { RegionFilter } from './region.js';
 
-const Role = builder.objectRef<WalkedRecord>('Role').implement({
+const Role = builder.objectRef<Reached<'officialRoles'>>('Role').implement({
   description: 'A post an official holds: the title, and the region or agency it is of.',
   fields: (t) => ({
-    title: t.string({ resolve: (r) => String(r.support?.title ?? '') }),
-    at: t.field({ type: Place, resolve: (r) => r }),
+    title: t.string({ resolve: (r) => r.support?.title ?? '' }),
+    at: t.field({ type: Place, resolve: placeOf }),
     evidence: t.field({ type: [Evidence], resolve: (r) => evidenceOf(r.support, r.supportArticles) }),
   }),
 });
+
+const ROLES = walkExtension('officialRoles', 'all');
 
 Official.implement({
   description: 'A person holding a public post, as the articles name them (journalists and company people are not officials).',
   interfaces: [Entity],
   isTypeOf: isLabel('Official'),
   fields: (t) => ({
-    title: t.string({ nullable: true, description: 'The title the articles give first.', resolve: (o) => (o.title as string | undefined) ?? null }),
+    title: t.exposeString('title', { nullable: true, description: 'The title the articles give first.' }),
     roles: t.field({
       type: [Role],
       description: 'Every post the articles give the official.',
-      extensions: walkExtension('officialRoles'),
-      resolve: (o, _args, ctx) => ctx.loaders.walk('officialRoles').load(o.id),
+      extensions: ROLES,
+      resolve: (o, _args, ctx) => loadWalk(ctx, ROLES, {}, o.id),
     }),
   }),
 });

@@ -1,23 +1,25 @@
 import { achievedBy, inRegion, measures, reportedBetween, where, withStatus } from '../graph/filters.js';
-import type { NodeRecord } from '../graph/read.js';
+import type { IndicatorRecord, OutcomeRecord } from '../graph/records.js';
+import { CHANGE_DIRECTIONS, INDICATORS, type ChangeDirection as ChangeDirectionValue, type OutcomeStatus as OutcomeStatusValue } from '../model/index.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
 import { Evidence, evidenceOf, walkConnection, walkOne } from './common.js';
-import { pageOf, pageOffsets } from './paging.js';
+import { pageOffsets } from './paging.js';
 import { Article, Indicator, isLabel, Outcome, Program, Region } from './refs.js';
 import { RegionFilter } from './region.js';
 
 export const IndicatorName = builder.enumType('IndicatorName', {
   description: 'What an outcome measures.',
-  values: ['APPROVAL_TIME', 'APPROVAL_ITEMS', 'APPROVAL_MATERIALS', 'PROCESSING_TIME', 'CUSTOMS_TIME', 'COST', 'ONLINE_RATE', 'SATISFACTION', 'OTHER'] as const,
+  values: INDICATORS,
 });
 
 export const OutcomeStatus = builder.enumType('OutcomeStatus', {
   description: 'Whether the article reports an outcome as done or as a plan.',
+  // Every status of the model, each with its description: a new status fails here until it has one.
   values: {
     ACHIEVED: { value: 'ACHIEVED', description: 'Reported as done: 审批要件由139个压缩至74个.' },
     TARGET: { value: 'TARGET', description: 'A plan or goal: 力争到2025年压缩至30个工作日以内.' },
-  } as const,
+  } as const satisfies { [S in OutcomeStatusValue]: { value: S; description: string } },
 });
 
 interface QuantityRecord {
@@ -35,27 +37,29 @@ const Quantity = builder.objectRef<QuantityRecord>('Quantity').implement({
   }),
 });
 
-const ChangeDirection = builder.enumType('ChangeDirection', { values: ['DECREASE', 'INCREASE'] as const });
+const ChangeDirection = builder.enumType('ChangeDirection', { values: CHANGE_DIRECTIONS });
 
-const Change = builder.objectRef<QuantityRecord & { percent: number | null; direction: string }>('Change').implement({
+const Change = builder.objectRef<QuantityRecord & { percent: number | null; direction: ChangeDirectionValue }>('Change').implement({
   fields: (t) => ({
     text: t.exposeString('text'),
     value: t.exposeFloat('value', { description: 'Signed: a cut is negative.' }),
     unit: t.exposeString('unit'),
     percent: t.exposeFloat('percent', { nullable: true, description: 'Signed percentage of the old value, when it can be known.' }),
-    direction: t.field({ type: ChangeDirection, resolve: (c) => c.direction as 'DECREASE' | 'INCREASE' }),
+    direction: t.field({ type: ChangeDirection, resolve: (c) => c.direction }),
   }),
 });
 
-const quantity = (o: NodeRecord, prefix: 'before' | 'after'): QuantityRecord | null =>
-  o[`${prefix}Value`] == null ? null : { text: String(o[`${prefix}Text`]), value: Number(o[`${prefix}Value`]), unit: String(o[`${prefix}Unit`] ?? '') };
+const quantity = (o: OutcomeRecord, prefix: 'before' | 'after'): QuantityRecord | null => {
+  const value = o[`${prefix}Value`];
+  return value === null ? null : { text: o[`${prefix}Text`] ?? '', value, unit: o[`${prefix}Unit`] ?? '' };
+};
 
 Indicator.implement({
   description: 'One of the fixed indicators outcomes are measured by.',
   isTypeOf: isLabel('Indicator'),
   fields: (t) => ({
-    name: t.field({ type: IndicatorName, resolve: (i) => i.name as typeof IndicatorName.$inferType }),
-    outcomes: t.connection({ type: Outcome, resolve: async (i, args, ctx) => pageOf(args, await ctx.loaders.walk('indicatorOutcomes').load(i.id)) }),
+    name: t.field({ type: IndicatorName, resolve: (i) => i.name }),
+    outcomes: walkConnection(t, Outcome, 'indicatorOutcomes', 'The outcomes it measures.'),
   }),
 });
 
@@ -63,24 +67,24 @@ Outcome.implement({
   description: 'One quantified change or service level: 审批要件由139个压缩至74个.',
   isTypeOf: isLabel('Outcome'),
   fields: (t) => ({
-    subject: t.string({ description: 'What changed: 审批要件, 通关时间.', resolve: (o) => String(o.subject ?? '') }),
+    subject: t.exposeString('subject', { description: 'What changed: 审批要件, 通关时间.' }),
     // The indicator is a fixed vocabulary stored on the outcome too: no round trip needed.
-    indicator: t.field({ type: Indicator, resolve: (o): NodeRecord => ({ id: `indicator:${String(o.indicator)}`, name: String(o.indicator), label: 'Indicator' }) }),
+    indicator: t.field({ type: Indicator, resolve: (o): IndicatorRecord => ({ id: `indicator:${o.indicator}`, name: o.indicator, label: 'Indicator' }) }),
     // Outcomes written before status existed are achievements.
-    status: t.field({ type: OutcomeStatus, description: 'Done (ACHIEVED) or planned (TARGET).', resolve: (o) => (o.status === 'TARGET' ? 'TARGET' : 'ACHIEVED') }),
+    status: t.field({ type: OutcomeStatus, description: 'Done (ACHIEVED) or planned (TARGET).', resolve: (o) => o.status ?? 'ACHIEVED' }),
     before: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'before') }),
     after: t.field({ type: Quantity, nullable: true, resolve: (o) => quantity(o, 'after') }),
     change: t.field({
       type: Change,
       nullable: true,
       resolve: (o) =>
-        o.changeValue == null
+        o.changeValue === null
           ? null
-          : { text: String(o.changeText), value: Number(o.changeValue), unit: String(o.changeUnit ?? ''), percent: (o.changePercent as number | null) ?? null, direction: String(o.direction ?? 'DECREASE') },
+          : { text: o.changeText ?? '', value: o.changeValue, unit: o.changeUnit ?? '', percent: o.changePercent, direction: o.direction ?? 'DECREASE' },
     }),
     region: walkOne(t, Region, 'outcomeRegion', 'Where it was achieved.'),
     program: walkOne(t, Program, 'outcomePrograms', 'The program of the sentence (or paragraph) that reports it.'),
-    evidence: t.field({ type: [Evidence], description: 'Every sentence that reports it, with its article.', resolve: (o) => evidenceOf({ articles: o.articles, sentences: o.sentences }, o.evidenceArticles) }),
+    evidence: t.field({ type: [Evidence], description: 'Every sentence that reports it, with its article.', resolve: (o) => evidenceOf(o, o.evidenceArticles) }),
     articles: walkConnection(t, Article, 'outcomeArticles', 'The articles that report it.'),
   }),
 });

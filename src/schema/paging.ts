@@ -1,8 +1,9 @@
-import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
+import { offsetForArgs, resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
+import type { Page } from '../graph/relations.js';
 import { DEFAULT_PAGE, MAX_PAGE } from './builder.js';
 
-type PageArgs = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
+export type PageArgs = { first?: number | null; after?: string | null; last?: number | null; before?: string | null };
 
 /** What `offsetToCursor` of @pothos/plugin-relay encodes: a bounded offset, so SKIP stays sane. */
 const OFFSET_CURSOR = /^OffsetConnection:(\d{1,9})$/u;
@@ -26,10 +27,33 @@ export function checkPageArgs(args: PageArgs): void {
   }
 }
 
-/** A connection over a list already loaded (a walk's nodes), `first` capped at MAX_PAGE. */
-export function pageOf<T>(args: PageArgs, items: readonly T[]) {
+/**
+ * The slice of a walk a connection's arguments ask for, as SKIP/LIMIT (one more than the page, so
+ * that `hasNextPage` is known), or null when it is not a slice from the start: `last` and `before`
+ * count from the end of the list, which is then read whole. Null too for arguments that are not
+ * valid: the resolver refuses them, the lookahead just does not read ahead for them.
+ */
+export function walkPage(args: PageArgs): Page | null {
+  if (args.last != null || args.before != null) return null;
+  try {
+    checkPageArgs(args);
+  } catch {
+    return null;
+  }
+  const { offset, limit } = offsetForArgs({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE });
+  return { offset, limit };
+}
+
+/**
+ * A connection over a walk, from what `read` returns for these arguments: the page `walkPage` names
+ * (one more node than the page), or the whole list when it names none, sliced here. `first` is
+ * capped at MAX_PAGE as on the root lists.
+ */
+export async function walkConnectionPage<T>(args: PageArgs, read: () => Promise<readonly T[]>) {
   checkPageArgs(args);
-  return resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, [...items]);
+  const options = { args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE };
+  if (walkPage(args)) return resolveOffsetConnection(options, async () => [...(await read())]);
+  return resolveArrayConnection(options, [...(await read())]);
 }
 
 /** A root connection read a page at a time from Neo4j (SKIP/LIMIT), `first` capped at MAX_PAGE. */

@@ -1,10 +1,12 @@
 import { inRegion, nameContains, where } from '../graph/filters.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
-import { walkConnection, walkExtension, walkOne } from './common.js';
+import { loadWalk, walkConnection, walkExtension, walkOne } from './common.js';
 import { pageOffsets } from './paging.js';
-import { Enterprise, Entity, isLabel, Place, Policy, Program, Region } from './refs.js';
+import { Enterprise, Entity, isLabel, Place, placeOf, Policy, Program, Region } from './refs.js';
 import { RegionFilter } from './region.js';
+
+const ISSUERS = walkExtension('policyIssuers', 'all');
 
 Policy.implement({
   description: 'A policy document, usually a title in 《》.',
@@ -14,8 +16,8 @@ Policy.implement({
     issuers: t.field({
       type: [Place],
       description: 'Who issued it, when the text says.',
-      extensions: walkExtension('policyIssuers'),
-      resolve: (p, _args, ctx) => ctx.loaders.walk('policyIssuers').load(p.id),
+      extensions: ISSUERS,
+      resolve: async (p, _args, ctx) => (await loadWalk(ctx, ISSUERS, {}, p.id)).map(placeOf),
     }),
     programs: walkConnection(t, Program, 'policyPrograms', 'Programs based on it.'),
   }),

@@ -1,4 +1,5 @@
 import { affects, inCategory, inRegion, nameContains, ofKind, reportedBetween, runBy, where } from '../graph/filters.js';
+import { PROGRAM_KINDS } from '../model/index.js';
 import { builder } from './builder.js';
 import { listAndPrime } from './lookahead.js';
 import { walkConnection } from './common.js';
@@ -8,7 +9,7 @@ import { Agency, Entity, isLabel, Outcome, Policy, Program, Region } from './ref
 import { RegionFilter } from './region.js';
 
 export const ProgramKind = builder.enumType('ProgramKind', {
-  values: ['MODEL', 'SYSTEM', 'MECHANISM', 'PLATFORM', 'CAMPAIGN', 'PROJECT', 'FUND', 'REFORM', 'SERVICE', 'MEASURE'] as const,
+  values: PROGRAM_KINDS,
 });
 
 Program.implement({
@@ -16,8 +17,8 @@ Program.implement({
   interfaces: [Entity],
   isTypeOf: isLabel('Program'),
   fields: (t) => ({
-    kind: t.field({ type: ProgramKind, nullable: true, resolve: (p) => (p.kind as typeof ProgramKind.$inferType | undefined) ?? null }),
-    categories: t.stringList({ description: 'approval, online, utilities, finance, tax, talent, investment, trade, enterprise_service, supervision.', resolve: (p) => (p.categories as string[] | undefined) ?? [] }),
+    kind: t.field({ type: ProgramKind, nullable: true, resolve: (p) => p.kind }),
+    categories: t.exposeStringList('categories', { description: 'approval, online, utilities, finance, tax, talent, investment, trade, enterprise_service, supervision.' }),
     regions: walkConnection(t, Region, 'programRegions', 'Where it is implemented.'),
     agencies: walkConnection(t, Agency, 'programAgencies', 'Who runs it.'),
     policies: walkConnection(t, Policy, 'programPolicies', 'The policies it is based on.'),

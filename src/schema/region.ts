@@ -1,14 +1,15 @@
 import { GraphQLError } from 'graphql';
-import { regionByCodeOrName, regionsWithin, type NodeRecord } from '../graph/read.js';
+import { regionByCodeOrName, regionsWithin } from '../graph/read.js';
+import { REGION_LEVELS } from '../model/index.js';
 import { builder } from './builder.js';
-import { walkConnection, walkOne } from './common.js';
+import { loadWalk, walkConnection, walkExtension, walkOne } from './common.js';
 import { readAndPrime } from './lookahead.js';
-import { pageOf } from './paging.js';
+import { walkConnectionPage } from './paging.js';
 import { Agency, Enterprise, Entity, isLabel, Official, Outcome, Program, Region } from './refs.js';
 
 export const RegionLevel = builder.enumType('RegionLevel', {
   description: 'Administrative level: GB/T 2260 province, prefecture-level city, district, county (or county-level city), development zone.',
-  values: ['PROVINCE', 'CITY', 'DISTRICT', 'COUNTY', 'ZONE'] as const,
+  values: REGION_LEVELS,
 });
 
 export const RegionFilter = builder.inputType('RegionFilter', {
@@ -19,25 +20,30 @@ export const RegionFilter = builder.inputType('RegionFilter', {
   }),
 });
 
+const ANCESTORS = walkExtension('regionAncestors', 'all');
+const DESCENDANTS = walkExtension('regionDescendants', 'page');
+
 Region.implement({
   description: 'A province, city, district, county or development zone.',
   interfaces: [Entity],
   isTypeOf: isLabel('Region'),
   fields: (t) => ({
-    level: t.field({ type: RegionLevel, resolve: (r) => r.level as typeof RegionLevel.$inferType }),
-    code: t.string({ nullable: true, description: 'GB/T 2260 code, when the region has one (a zone the gazetteer lacks has none).', resolve: (r) => (r.code as string | null) ?? null }),
+    level: t.field({ type: RegionLevel, resolve: (r) => r.level }),
+    code: t.string({ nullable: true, description: 'GB/T 2260 code, when the region has one (a zone the gazetteer lacks has none).', resolve: (r) => r.code }),
     parent: walkOne(t, Region, 'regionParent', 'The region this one is part of.'),
     ancestors: t.field({
       type: [Region],
       description: 'Every region this one is part of, nearest first.',
-      resolve: (r, _args, ctx) => ctx.loaders.ancestors().load(r.id),
+      extensions: ANCESTORS,
+      resolve: (r, _args, ctx) => loadWalk(ctx, ANCESTORS, {}, r.id),
     }),
     children: walkConnection(t, Region, 'regionChildren', 'The regions directly part of this one (that the articles name).'),
     descendants: t.connection({
       type: Region,
       description: 'Every region within this one, at one level or all.',
       args: { level: t.arg({ type: RegionLevel, required: false }) },
-      resolve: async (r, args, ctx) => pageOf(args, await ctx.loaders.descendants(args.level ?? null).load(r.id)),
+      extensions: DESCENDANTS,
+      resolve: (r, args, ctx) => walkConnectionPage(args, () => loadWalk(ctx, DESCENDANTS, args, r.id)),
     }),
     agencies: walkConnection(t, Agency, 'regionAgencies', 'Agencies located in this region.'),
     programs: walkConnection(t, Program, 'regionPrograms', 'Programs implemented in this region.'),
@@ -72,9 +78,10 @@ builder.queryField('region', (t) =>
     nullable: true,
     description: 'One region, by GB/T 2260 code or by name (or alias). Null when the graph has none.',
     args: { code: t.arg.string({ required: false }), name: t.arg.string({ required: false }) },
-    resolve: (_root, { code, name }, ctx): Promise<NodeRecord | null> => {
+    resolve: async (_root, { code, name }, ctx, info) => {
       if (!code && !name) throw new GraphQLError('give a code or a name', { extensions: { code: 'BAD_USER_INPUT' } });
-      return regionByCodeOrName(ctx.graph, code ?? null, name ?? null);
+      const [region] = await readAndPrime(ctx, info, async (walks) => [await regionByCodeOrName(ctx.graph, code ?? null, name ?? null, walks)]);
+      return region ?? null;
     },
   }),
 );

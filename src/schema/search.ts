@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { search, stats, type Count, type NodeRecord } from '../graph/read.js';
+import { search, stats, type Count, type NodeRecord, type RegionCount as RegionCountRecord, type Stats as StatsRecord } from '../graph/read.js';
+import { ENTITY_LABELS } from '../model/index.js';
 import { builder, MAX_PAGE } from './builder.js';
 import { Region } from './refs.js';
 
 export const NodeType = builder.enumType('NodeType', {
-  values: ['Region', 'Agency', 'Official', 'Program', 'Policy', 'Enterprise'] as const,
+  values: ENTITY_LABELS,
 });
 
 const SearchHit = builder.objectRef<{ node: NodeRecord; score: number }>('SearchHit').implement({
@@ -38,14 +39,14 @@ const CountRef = builder.objectRef<Count>('Count').implement({
   fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
 });
 
-const RegionCount = builder.objectRef<Count>('RegionCount').implement({
+const RegionCount = builder.objectRef<RegionCountRecord>('RegionCount').implement({
   fields: (t) => ({
-    region: t.field({ type: Region, resolve: (c) => c.node ?? c.id! }),
+    region: t.field({ type: Region, resolve: (c) => c.node }),
     programs: t.int({ description: 'Programs implemented in it or anywhere within it.', resolve: (c) => c.count }),
   }),
 });
 
-const Stats = builder.objectRef<{ byType: Count[]; byIndicator: Count[]; byRegion: Count[] }>('Stats').implement({
+const Stats = builder.objectRef<StatsRecord>('Stats').implement({
   fields: (t) => ({
     byType: t.field({ type: [CountRef], description: 'Nodes of each type.', resolve: (s) => s.byType }),
     byIndicator: t.field({ type: [CountRef], description: 'Outcomes per indicator.', resolve: (s) => s.byIndicator }),

@@ -14,7 +14,7 @@ const Edge = builder.objectRef<EdgeRecord & { labels: Map<string, string> }>('Gr
     type: t.exposeString('type'),
     from: t.id({ description: 'Global id of the start node.', resolve: (e) => encodeGlobalID(e.labels.get(e.from) ?? 'Node', e.from) }),
     to: t.id({ description: 'Global id of the end node.', resolve: (e) => encodeGlobalID(e.labels.get(e.to) ?? 'Node', e.to) }),
-    title: t.string({ nullable: true, description: 'The title of a HOLDS relationship.', resolve: (e) => (e.properties.title as string | undefined) ?? null }),
+    title: t.string({ nullable: true, description: 'The title of a HOLDS relationship.', resolve: (e) => e.properties.title ?? null }),
     evidence: t.field({ type: [Evidence], resolve: (e) => evidenceOf(e.properties) }),
   }),
 });

@@ -1,4 +1,4 @@
-import type { ExtractedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle } from '../../src/model/index.js';
 
 /** A hand-made annotation of one seed (test/fixtures/gold/GUIDELINES.md). */
 export interface Gold {

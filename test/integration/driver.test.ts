@@ -6,7 +6,9 @@ describe('the Neo4j driver', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("opens its Bolt sockets with Nagle's algorithm off", async () => {
-    // neo4j-driver has no option for it; src/graph/driver.ts sets it (see there for what it costs).
+    // neo4j-driver 6 sets it on every socket it opens (configureSocket in neo4j-driver-bolt-connection's
+    // node-channel.js); 5.28 did not, and a statement over 1,400 bytes then waited ~40 ms for a
+    // delayed ACK (docs/PERFORMANCE.md). This guards against an upgrade that drops it again.
     const noDelay = vi.spyOn(net.Socket.prototype, 'setNoDelay');
     const graph = testGraph();
     try {

@@ -104,6 +104,37 @@ describe('hardening over HTTP on a real Neo4j: typed input errors, body limit, C
     expect(nextIds.filter((id: string) => firstIds.includes(id))).toEqual([]);
   });
 
+  it('answers a variable of the wrong type with BAD_USER_INPUT naming the variable, and logs nothing', async () => {
+    const linesBefore = log.lines.length;
+    const { body } = await post('query ($n: Int) { programs(first: $n) { edges { node { id } } } }', { n: 'abc' });
+    expect(code(body)).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('$n');
+    expect(log.lines.slice(linesBefore)).toEqual([]);
+  });
+
+  it('pages a nested connection with its own cursors, as slices of the whole list read in the statement', async () => {
+    const whole = await post('{ regions(within: "河北省") { id programs(first: 100) { edges { node { id } } } } }');
+    expect(whole.body.errors).toBeUndefined();
+    const region = (whole.body.data.regions as any[]).find((r) => r.programs.edges.length >= 3)!;
+    const all = region.programs.edges.map((e: any) => e.node.id);
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < all.length; page++) {
+      const { body } = await post('query ($id: ID!, $after: String) { node(id: $id) { ... on Region { programs(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }', { id: region.id, after });
+      expect(body.errors).toBeUndefined();
+      const { edges, pageInfo } = body.data.node.programs;
+      paged.push(...edges.map((e: any) => e.node.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all);
+    // The same pages read along with a root list (one statement) as through the loaders above.
+    const { body } = await post('{ regions(within: "河北省") { id programs(first: 2, after: "T2Zmc2V0Q29ubmVjdGlvbjox") { edges { node { id } } pageInfo { hasNextPage } } } }');
+    const same = (body.data.regions as any[]).find((r) => r.id === region.id);
+    expect(same.programs.edges.map((e: any) => e.node.id)).toEqual(all.slice(2, 4));
+    expect(same.programs.pageInfo.hasNextPage).toBe(all.length > 4);
+  });
+
   it('answers a date filter that is not a day with BAD_USER_INPUT, and filters by a real one', async () => {
     const linesBefore = log.lines.length;
     for (const [query, day] of [

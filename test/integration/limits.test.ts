@@ -87,6 +87,29 @@ describe('limits and failures: a hostile or unlucky request gets a coded error, 
     expect(code(many.body)).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('answers a page of 100 inside a page of 100, refuses a third level with the rows it would read, and counts variables per request', async () => {
+    const pages = `{ programs(first: 100) { edges { node { name regions(first: 100) { edges { node { name } } } } } } }`;
+    const answered = await post(server.url, pages);
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.body.data.programs.edges.length).toBeGreaterThan(0);
+
+    const nested = (first: string) => `region(name: "河北省") { name ${'children(first: FIRST) { edges { node { name '.repeat(3).replaceAll('FIRST', first)} ${'} } } '.repeat(3)} }`;
+    const refused = await post(server.url, `{ ${nested('100')} }`);
+    expect(code(refused.body)).toBe('QUERY_TOO_COMPLEX');
+    const message = refused.body.errors?.[0]?.message ?? '';
+    expect(message).toContain('1,010,100 rows');
+    expect(message).toContain(`limit of ${LIMITS.maxRowsRead.toLocaleString('en')}`);
+    expect(message).toMatch(/ask for smaller pages/u);
+
+    // One document, two requests: yoga caches validation by document, the row count must not be.
+    const byVariable = `query ($n: Int) { ${nested('$n')} }`;
+    const small = await post(server.url, byVariable, { n: 2 });
+    expect(small.body.errors).toBeUndefined();
+    expect(small.body.data.region.name).toBe('河北省');
+    expect(code((await post(server.url, byVariable, { n: 100 })).body)).toBe('QUERY_TOO_COMPLEX');
+    expect((await post(server.url, byVariable, { n: 2 })).body.errors).toBeUndefined();
+  });
+
   it('answers malformed requests with errors, and refuses a body over the size limit', async () => {
     const syntax = await post(server.url, '{ programs(where: { region: ');
     expect(syntax.body.errors?.[0]?.message).toMatch(/Syntax Error/u);
@@ -134,14 +157,19 @@ describe('limits and failures: a hostile or unlucky request gets a coded error, 
     const query = '{ regions(within: "河北省") { name } }';
     try {
       expect((await post(relayed.url, query)).body.data.regions.length).toBeGreaterThan(0);
-      expect((await fetch(`${base}/ready`)).status).toBe(200);
+      const ready = await fetch(`${base}/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ ready: true });
 
       await relay.cut();
       const started = Date.now();
       const down = await post(relayed.url, query);
       expect(code(down.body)).toBe('DATABASE_UNAVAILABLE');
       expect(Date.now() - started).toBeLessThan(15_000);
-      expect((await fetch(`${base}/ready`)).status).toBe(503);
+      const notReady = await fetch(`${base}/ready`);
+      expect(notReady.status).toBe(503);
+      expect(notReady.headers.get('content-type')).toMatch(/application\/json/u);
+      expect(await notReady.json()).toMatchObject({ ready: false, reason: expect.stringMatching(/\S/u) });
       expect((await fetch(`${base}/health`)).status).toBe(200);
 
       await relay.open();

@@ -1,5 +1,5 @@
 import { extractArticle } from '../../src/extract/article.js';
-import type { ExtractedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle } from '../../src/model/index.js';
 
 export function extract(text: string): ExtractedArticle {
   return extractArticle(Buffer.from(text, 'utf8'), { source: 'test' });

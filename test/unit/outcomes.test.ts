@@ -3,7 +3,7 @@ import { RegionContext } from '../../src/extract/context.js';
 import { OUTCOME_PATTERNS, classifyIndicator, findOutcomes } from '../../src/extract/outcomes.js';
 import { MAX_QUANTITY_VALUE, parseChineseNumber, parseQuantity } from '../../src/extract/quantities.js';
 import { splitSentences } from '../../src/extract/sentences.js';
-import type { ExtractedOutcome } from '../../src/extract/types.js';
+import type { ExtractedOutcome } from '../../src/model/index.js';
 import { extract } from './extract-helpers.js';
 
 /** What a test compares of an outcome: its numbers, unit, status and indicator. */

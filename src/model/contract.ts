@@ -3,23 +3,8 @@
  * ExtractedArticle per input article. Scripts and the evaluation read it, so change it
  * only by adding fields.
  */
-export type Indicator =
-  | 'APPROVAL_TIME'
-  | 'APPROVAL_ITEMS'
-  | 'APPROVAL_MATERIALS'
-  | 'PROCESSING_TIME'
-  | 'CUSTOMS_TIME'
-  | 'COST'
-  | 'ONLINE_RATE'
-  | 'SATISFACTION'
-  | 'OTHER';
-
-export const INDICATORS: readonly Indicator[] = ['APPROVAL_TIME', 'APPROVAL_ITEMS', 'APPROVAL_MATERIALS', 'PROCESSING_TIME', 'CUSTOMS_TIME', 'COST', 'ONLINE_RATE', 'SATISFACTION', 'OTHER'];
-
-/** ACHIEVED: a change the article reports as done; TARGET: one it plans (力争到2025年压缩至30个工作日). */
-export type OutcomeStatus = 'ACHIEVED' | 'TARGET';
-
-export const OUTCOME_STATUSES: readonly OutcomeStatus[] = ['ACHIEVED', 'TARGET'];
+import type { ChangeDirection, Indicator, OutcomeStatus, RegionLevel } from './enums.js';
+import type { EntityLabel } from './labels.js';
 
 /** An amount as written (1-2小时), its value (the upper end of a range) and normalised unit. */
 export interface Quantity {
@@ -41,7 +26,7 @@ export interface Change {
   unit: string;
   /** Signed percentage change (after − before) / before, when it can be known. */
   percent: number | null;
-  direction: 'DECREASE' | 'INCREASE';
+  direction: ChangeDirection;
 }
 
 export interface ExtractedOutcome {
@@ -58,9 +43,8 @@ export interface ExtractedOutcome {
   evidence: Evidence;
 }
 
-export type EntityType = 'Region' | 'Agency' | 'Official' | 'Program' | 'Policy' | 'Enterprise';
-
-export type RegionLevel = 'PROVINCE' | 'CITY' | 'DISTRICT' | 'COUNTY' | 'ZONE';
+/** An entity's type is its node label. */
+export type EntityType = EntityLabel;
 
 /** Where a fact was read: a sentence of the normalised text and the fact's span in it. */
 export interface Evidence {

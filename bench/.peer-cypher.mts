@@ -1,0 +1,10 @@
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { graphql } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { PEER_TYPE_DEFS } from './peerTypeDefs.js';
+import { SHAPES } from './peerShapes.js';
+const driver = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('a', 'b'), { connectionTimeout: 500 });
+const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver, debug: true }).getSchema();
+const r = await graphql({ schema, source: SHAPES[Number(process.argv[2] ?? 0)]!.peer, contextValue: {} });
+console.log(JSON.stringify(r.errors?.[0]?.message));
+await driver.close();

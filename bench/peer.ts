@@ -1,0 +1,184 @@
+/**
+ * Our API against @neo4j/graphql 7 serving the same Neo4j, interleaved in one run:
+ *   npx tsx bench/peer.ts [sizes=500,2000] [--rounds 30] [--first 5]
+ * For each corpus size: one Neo4j (neo4j-local, temporary folder) with the seeds plus that many
+ * generated articles (bench/service.ts), our server, and the peer (bench/peerTypeDefs.ts through
+ * graphql-yoga, over HTTP like ours). Six query shapes (bench/peerShapes.ts), each checked to
+ * answer the same ids on both sides, then timed:
+ * - first request: Neo4j's plan cache emptied, and a fresh server (a new Graph and driver for
+ *   ours, which remembers what it planned; a new schema, driver and yoga for the peer), `--first`
+ *   samples per shape and side;
+ * - steady: after a warm-up, `--rounds` rounds.
+ * Sides alternate within each round and swap who goes first every round. The headline is also
+ * timed as one hand-written Cypher statement through the driver (bench/shared.ts).
+ */
+import { createServer } from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { createYoga } from 'graphql-yoga';
+import neo4j from 'neo4j-driver';
+import { Graph, type GraphConnection } from '../src/graph/driver.js';
+import { createLogger } from '../src/log.js';
+import { startServer } from '../src/server.js';
+import { PEER_TYPE_DEFS } from './peerTypeDefs.js';
+import { firstDifference, idsByLevel, SHAPES, type Shape } from './peerShapes.js';
+import { startBenchService } from './service.js';
+import { HEADLINE_CYPHER, HEADLINE_PARAMS, percentile, postWithNodeHttp } from './shared.js';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const positional = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const sizes = (positional[0] ?? '500,2000').split(',').map(Number);
+const ROUNDS = option('rounds', 30);
+const FIRST_SAMPLES = option('first', 5);
+const WARM_UP = 10;
+
+type Side = 'ours' | 'peer' | 'cypher';
+
+/** A GraphQL server on a loopback port, and how to stop it. */
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function startOurs(connection: GraphConnection): Promise<Served> {
+  const graph = new Graph(connection);
+  const server = await startServer({ graph, logger: createLogger('silent'), host: '127.0.0.1', port: 0 });
+  return {
+    url: server.url,
+    close: async () => {
+      await graph.plansSettled(); // the EXPLAIN of a first request's statement may still be running
+      await server.close();
+      await graph.close();
+    },
+  };
+}
+
+/** @neo4j/graphql with its own driver, under graphql-yoga on node:http, as its documentation serves it. */
+async function startPeer(connection: GraphConnection): Promise<Served> {
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
+  const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
+  const yoga = createYoga({ schema, logging: false, graphiql: false });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${yoga.graphqlEndpoint}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await driver.close();
+    },
+  };
+}
+
+const agent = new http.Agent({ keepAlive: true });
+
+/** The `data` of a GraphQL answer; its errors, thrown. */
+async function ask(url: string, query: string, what: string): Promise<unknown> {
+  const parsed = JSON.parse(await postWithNodeHttp(agent, url, JSON.stringify({ query }))) as { data?: unknown; errors?: unknown };
+  if (parsed.errors || !parsed.data) throw new Error(`${what}: ${JSON.stringify(parsed.errors).slice(0, 2000)}`);
+  return parsed.data;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+interface Row {
+  size: number;
+  phase: 'first request' | 'steady';
+  shape: string;
+  times: Partial<Record<Side, number[]>>;
+}
+const rows: Row[] = [];
+
+async function benchSize(size: number): Promise<void> {
+  const started = performance.now();
+  console.log(`[${size}] starting Neo4j and ingesting the seeds + ${size} generated articles`);
+  const service = await startBenchService(`peer-${size}`, size);
+  const connection: GraphConnection = { uri: service.neo4j.uri, user: service.neo4j.user, password: service.neo4j.password };
+  const peer = await startPeer(connection);
+  try {
+    console.log(`[${size}] ingested ${JSON.stringify(service.ingested).slice(0, 200)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    // Plans made mid-ingest were made on the statistics of a smaller graph (see bench/query.ts).
+    await service.graph.runAutoCommit('CALL db.prepareForReplanning()');
+    const cypher = () => service.graph.read(async (tx) => (await tx.run(HEADLINE_CYPHER, HEADLINE_PARAMS)).records.length);
+    const sidesOf = (shape: Shape): Side[] => (shape === SHAPES[0] ? ['ours', 'peer', 'cypher'] : ['ours', 'peer']);
+    /** One request of a shape, to a side's server (the Cypher side needs none). */
+    const request = (side: Side, shape: Shape, url: string) => (side === 'cypher' ? cypher() : ask(url, side === 'ours' ? shape.ours : shape.peer, `${side}, ${shape.name}`));
+    /** Both sides' ids, level by level; a difference stops the bench. */
+    const check = async (when: string) => {
+      for (const shape of SHAPES) {
+        const ours = idsByLevel(await ask(service.server.url, shape.ours, `ours, ${shape.name}`), 'ours');
+        const theirs = idsByLevel(await ask(peer.url, shape.peer, `peer, ${shape.name}`), 'peer', shape.peerPaths);
+        const difference = firstDifference(ours, theirs);
+        if (difference) throw new Error(`[${size}] ${shape.name} (${when}): the answers differ ${difference}`);
+        console.log(`[${size}] same answer ${when}: ${shape.name} (${[...ours].map(([level, ids]) => `${level} ${ids.length}`).join(', ')})`);
+      }
+    };
+    await check('at first');
+    // Alternating who goes first within a round keeps any drift (load from neighbours, Neo4j's
+    // JIT, GC) from favouring one side.
+    const rotate = <T>(xs: T[], k: number) => (k % 2 === 0 ? xs : [...xs].reverse());
+
+    for (const shape of SHAPES) {
+      const times: Partial<Record<Side, number[]>> = {};
+      for (let k = 0; k < FIRST_SAMPLES; k++) {
+        for (const side of rotate(sidesOf(shape), k)) {
+          await service.graph.runAutoCommit('CALL db.clearQueryCaches()');
+          const served = side === 'cypher' ? null : await (side === 'ours' ? startOurs(connection) : startPeer(connection));
+          try {
+            (times[side] ??= []).push(await timed(() => request(side, shape, served?.url ?? '')));
+          } finally {
+            await served?.close();
+          }
+        }
+      }
+      rows.push({ size, phase: 'first request', shape: shape.name, times });
+      console.log(`[${size}] first request, ${FIRST_SAMPLES} samples: ${shape.name}`);
+    }
+
+    const urls: Record<Side, string> = { ours: service.server.url, peer: peer.url, cypher: '' };
+    for (let round = 0; round < WARM_UP; round++) for (const shape of SHAPES) for (const side of sidesOf(shape)) await request(side, shape, urls[side]);
+    console.log(`[${size}] warmed up (${WARM_UP} rounds)`);
+    // Ours answers a shape it has planned with one statement, not through the loaders: check that too.
+    await check('once planned');
+    const steady = SHAPES.map((shape) => ({ size, phase: 'steady' as const, shape: shape.name, times: {} as Partial<Record<Side, number[]>> }));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, shape] of SHAPES.entries()) {
+        for (const side of rotate(sidesOf(shape), round)) (steady[i]!.times[side] ??= []).push(await timed(() => request(side, shape, urls[side])));
+      }
+      if ((round + 1) % 10 === 0) console.log(`[${size}] steady: ${round + 1}/${ROUNDS} rounds`);
+    }
+    rows.push(...steady);
+    console.log(`[${size}] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await peer.close();
+    await service.stop();
+  }
+}
+
+const runStarted = performance.now();
+try {
+  for (const size of sizes) await benchSize(size);
+} finally {
+  agent.destroy();
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+const cell = (xs: number[] | undefined) => (xs ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))}` : '');
+const ratio = (a: number[] | undefined, b: number[] | undefined) => (a && b ? (percentile(a, 50) / percentile(b, 50)).toFixed(2) : '');
+console.log(`\nms, p50 / p99 (first request: p99 is the slowest of ${FIRST_SAMPLES}); steady over ${ROUNDS} rounds; ratios of the p50s`);
+console.log('| articles | phase | shape | ours | @neo4j/graphql | ours / peer | ours / Cypher |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.size} | ${r.phase} | ${r.shape} | ${cell(r.times.ours)} | ${cell(r.times.peer)} | ${ratio(r.times.ours, r.times.peer)} | ${ratio(r.times.ours, r.times.cypher)} |`);
+  if (r.times.cypher) console.log(`| ${r.size} | ${r.phase} | headline, hand-written Cypher | | | | ${cell(r.times.cypher)} |`);
+}
+console.log(`\nwhole run: ${((performance.now() - runStarted) / 60_000).toFixed(1)} min`);

@@ -1,0 +1,28 @@
+// statement 1
+CALL {
+  MATCH (r:Region) WHERE (r.name = $within OR r.code = $within OR r.id = $within OR $within IN r.aliases)
+  RETURN collect(r) AS roots
+}
+UNWIND roots AS root
+MATCH (place:Region)-[:PART_OF*0..]->(root)
+WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+MATCH (n:Agency)-[:LOCATED_IN]->(place:Region)
+WITH DISTINCT n
+
+WITH n
+ORDER BY n.name, n.id
+SKIP $offset LIMIT $limit
+RETURN n {.*, label: 'Agency', walked: {w0: COLLECT { MATCH (n)<-[n_0_r:RUN_BY]-(n_0:Program) WITH n_0, n_0_r ORDER BY n_0.name, n_0.id SKIP $n_0_offset LIMIT $n_0_limit RETURN n_0 {.*, label: 'Program', support: properties(n_0_r)} },
+    w1: COLLECT { MATCH (n)-[n_1_r:LOCATED_IN]->(n_1:Region) WITH n_1, n_1_r ORDER BY n_1.name, n_1.id SKIP $n_1_offset LIMIT $n_1_limit RETURN n_1 {.*, label: 'Region', support: properties(n_1_r)} }}} AS node
+ORDER BY n.name, n.id
+// params
+{
+  "levels": null,
+  "limit": "int(51)",
+  "n_0_limit": "int(21)",
+  "n_0_offset": "int(0)",
+  "n_1_limit": "int(1)",
+  "n_1_offset": "int(0)",
+  "offset": "int(0)",
+  "within": "石家庄市"
+}

@@ -1,0 +1,14 @@
+// statement 1
+MATCH (n:Enterprise)
+WHERE ((n.name CONTAINS $name OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $name)))
+WITH n
+ORDER BY n.name, n.id
+SKIP $offset LIMIT $limit
+RETURN n {.*, label: 'Enterprise'} AS node
+ORDER BY n.name, n.id
+// params
+{
+  "limit": "int(21)",
+  "name": "集团",
+  "offset": "int(0)"
+}

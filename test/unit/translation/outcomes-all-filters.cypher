@@ -1,0 +1,39 @@
+// statement 1
+CALL {
+  MATCH (r:Region) WHERE (r.name = $within OR r.code = $within OR r.id = $within OR $within IN r.aliases)
+  RETURN collect(r) AS roots
+}
+UNWIND roots AS root
+MATCH (place:Region)-[:PART_OF*0..]->(root)
+WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+MATCH (n:Outcome)-[:IN_REGION]->(place:Region)
+WITH DISTINCT n
+WHERE (n.indicator IN $indicators)
+  AND (EXISTS { MATCH (p:Program)-[:ACHIEVED]->(n) WHERE p.id = $program OR p.name = $program })
+  AND (coalesce(n.status, 'ACHIEVED') IN $statuses)
+  AND (EXISTS { MATCH (art:Article)-[:MENTIONS]->(n) WHERE ($since IS NULL OR art.date >= $since) AND ($until IS NULL OR art.date <= $until) })
+WITH n, coalesce(abs(n.changePercent),
+        CASE WHEN n.beforeValue > 0 AND n.afterValue IS NOT NULL AND n.beforeUnit = n.afterUnit THEN abs(n.afterValue - n.beforeValue) * 100.0 / n.beforeValue END,
+        -1.0) AS improvement
+ORDER BY improvement DESC, n.id
+SKIP $offset LIMIT $limit
+RETURN n {.*, label: 'Outcome', evidenceArticles: [(evidenceArticle:Article)-[:MENTIONS]->(n) | evidenceArticle {.*, label: 'Article'}]} AS node
+ORDER BY improvement DESC, n.id
+// params
+{
+  "indicators": [
+    "APPROVAL_TIME"
+  ],
+  "levels": [
+    "CITY"
+  ],
+  "limit": "int(21)",
+  "offset": "int(0)",
+  "program": "三证齐发",
+  "since": "2024-01-01",
+  "statuses": [
+    "TARGET"
+  ],
+  "until": null,
+  "within": "13"
+}

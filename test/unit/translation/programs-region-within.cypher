@@ -1,0 +1,23 @@
+// statement 1
+CALL {
+  MATCH (r:Region) WHERE (r.name = $within OR r.code = $within OR r.id = $within OR $within IN r.aliases)
+  RETURN collect(r) AS roots
+}
+UNWIND roots AS root
+MATCH (place:Region)-[:PART_OF*0..]->(root)
+WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+MATCH (n:Program)-[:IMPLEMENTED_IN]->(place:Region)
+WITH DISTINCT n
+
+WITH n
+ORDER BY n.name, n.id
+SKIP $offset LIMIT $limit
+RETURN n {.*, label: 'Program'} AS node
+ORDER BY n.name, n.id
+// params
+{
+  "levels": null,
+  "limit": "int(21)",
+  "offset": "int(0)",
+  "within": "河北省"
+}
