@@ -1,27 +1,21 @@
 /**
  * Our API against @neo4j/graphql 7 serving the same Neo4j, interleaved in one run:
- *   npx tsx bench/peer.ts [sizes=500,2000] [--rounds 30] [--first 5]
+ *   npx tsx bench/peer.ts [sizes=500,2000] [--rounds 100] [--first 5]
  * For each corpus size: one Neo4j (neo4j-local, temporary folder) with the seeds plus that many
  * generated articles (bench/service.ts), our server, and the peer (bench/peerTypeDefs.ts through
- * graphql-yoga, over HTTP like ours). Six query shapes (bench/peerShapes.ts), each checked to
+ * graphql-yoga, over HTTP like ours), each in a process of its own (bench/peerServe.ts). Six query shapes (bench/peerShapes.ts), each checked to
  * answer the same ids on both sides, then timed:
- * - first request: Neo4j's plan cache emptied, and a fresh server (a new Graph and driver for
- *   ours, which remembers what it planned; a new schema, driver and yoga for the peer), `--first`
- *   samples per shape and side;
+ * - first request: Neo4j's plan cache emptied, and a fresh server with nothing of the process
+ *   left over (a new Graph, driver and yoga for ours; a new schema, driver and yoga for the peer),
+ *   `--first` samples per shape and side;
  * - steady: after a warm-up, `--rounds` rounds.
  * Sides alternate within each round and swap who goes first every round. The headline is also
  * timed as one hand-written Cypher statement through the driver (bench/shared.ts).
  */
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Neo4jGraphQL } from '@neo4j/graphql';
-import { createYoga } from 'graphql-yoga';
-import neo4j from 'neo4j-driver';
-import { Graph, type GraphConnection } from '../src/graph/driver.js';
-import { createLogger } from '../src/log.js';
-import { startServer } from '../src/server.js';
-import { PEER_TYPE_DEFS } from './peerTypeDefs.js';
+import type { GraphConnection } from '../src/graph/driver.js';
 import { firstDifference, idsByLevel, SHAPES, type Shape } from './peerShapes.js';
 import { startBenchService } from './service.js';
 import { HEADLINE_CYPHER, HEADLINE_PARAMS, percentile, postWithNodeHttp } from './shared.js';
@@ -32,7 +26,7 @@ function option(name: string, fallback: number): number {
 }
 const positional = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
 const sizes = (positional[0] ?? '500,2000').split(',').map(Number);
-const ROUNDS = option('rounds', 30);
+const ROUNDS = option('rounds', 100);
 const FIRST_SAMPLES = option('first', 5);
 const WARM_UP = 10;
 
@@ -44,33 +38,31 @@ interface Served {
   close(): Promise<void>;
 }
 
-async function startOurs(connection: GraphConnection): Promise<Served> {
-  const graph = new Graph(connection);
-  const server = await startServer({ graph, logger: createLogger('silent'), host: '127.0.0.1', port: 0 });
+/**
+ * A side's server in a process of its own (bench/peerServe.ts): the timings of one side then
+ * carry none of the other's GC or event-loop work, nor the client's. Started fresh for each
+ * first-request sample, so that nothing of an earlier process is left over.
+ */
+async function serve(side: 'ours' | 'peer', connection: GraphConnection): Promise<Served> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/peerServe.ts', side], {
+    env: { ...process.env, PEER_BENCH_NEO4J: JSON.stringify(connection) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = once(child, 'exit');
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /listening (\S+)/u.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the ${side} server exited (${code}) before listening`)));
+  });
   return {
-    url: server.url,
+    url,
     close: async () => {
-      await graph.plansSettled(); // the EXPLAIN of a first request's statement may still be running
-      await server.close();
-      await graph.close();
-    },
-  };
-}
-
-/** @neo4j/graphql with its own driver, under graphql-yoga on node:http, as its documentation serves it. */
-async function startPeer(connection: GraphConnection): Promise<Served> {
-  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
-  const schema = await new Neo4jGraphQL({ typeDefs: PEER_TYPE_DEFS, driver }).getSchema();
-  const yoga = createYoga({ schema, logging: false, graphiql: false });
-  const server = createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${yoga.graphqlEndpoint}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await driver.close();
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }
@@ -103,7 +95,7 @@ async function benchSize(size: number): Promise<void> {
   console.log(`[${size}] starting Neo4j and ingesting the seeds + ${size} generated articles`);
   const service = await startBenchService(`peer-${size}`, size);
   const connection: GraphConnection = { uri: service.neo4j.uri, user: service.neo4j.user, password: service.neo4j.password };
-  const peer = await startPeer(connection);
+  const [ours, peer] = [await serve('ours', connection), await serve('peer', connection)];
   try {
     console.log(`[${size}] ingested ${JSON.stringify(service.ingested).slice(0, 200)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     // Plans made mid-ingest were made on the statistics of a smaller graph (see bench/query.ts).
@@ -115,11 +107,11 @@ async function benchSize(size: number): Promise<void> {
     /** Both sides' ids, level by level; a difference stops the bench. */
     const check = async (when: string) => {
       for (const shape of SHAPES) {
-        const ours = idsByLevel(await ask(service.server.url, shape.ours, `ours, ${shape.name}`), 'ours');
+        const oursIds = idsByLevel(await ask(ours.url, shape.ours, `ours, ${shape.name}`), 'ours');
         const theirs = idsByLevel(await ask(peer.url, shape.peer, `peer, ${shape.name}`), 'peer', shape.peerPaths);
-        const difference = firstDifference(ours, theirs);
+        const difference = firstDifference(oursIds, theirs);
         if (difference) throw new Error(`[${size}] ${shape.name} (${when}): the answers differ ${difference}`);
-        console.log(`[${size}] same answer ${when}: ${shape.name} (${[...ours].map(([level, ids]) => `${level} ${ids.length}`).join(', ')})`);
+        console.log(`[${size}] same answer ${when}: ${shape.name} (${[...oursIds].map(([level, ids]) => `${level} ${ids.length}`).join(', ')})`);
       }
     };
     await check('at first');
@@ -132,7 +124,7 @@ async function benchSize(size: number): Promise<void> {
       for (let k = 0; k < FIRST_SAMPLES; k++) {
         for (const side of rotate(sidesOf(shape), k)) {
           await service.graph.runAutoCommit('CALL db.clearQueryCaches()');
-          const served = side === 'cypher' ? null : await (side === 'ours' ? startOurs(connection) : startPeer(connection));
+          const served = side === 'cypher' ? null : await serve(side, connection);
           try {
             (times[side] ??= []).push(await timed(() => request(side, shape, served?.url ?? '')));
           } finally {
@@ -144,7 +136,7 @@ async function benchSize(size: number): Promise<void> {
       console.log(`[${size}] first request, ${FIRST_SAMPLES} samples: ${shape.name}`);
     }
 
-    const urls: Record<Side, string> = { ours: service.server.url, peer: peer.url, cypher: '' };
+    const urls: Record<Side, string> = { ours: ours.url, peer: peer.url, cypher: '' };
     for (let round = 0; round < WARM_UP; round++) for (const shape of SHAPES) for (const side of sidesOf(shape)) await request(side, shape, urls[side]);
     console.log(`[${size}] warmed up (${WARM_UP} rounds)`);
     // Ours answers a shape it has planned with one statement, not through the loaders: check that too.
@@ -159,6 +151,7 @@ async function benchSize(size: number): Promise<void> {
     rows.push(...steady);
     console.log(`[${size}] done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
+    await ours.close();
     await peer.close();
     await service.stop();
   }

@@ -8,11 +8,7 @@
 import { DEFAULT_PAGE } from '../src/schema/builder.js';
 import { graphId } from '../src/schema/ids.js';
 
-/**
- * Rows of a root list, and of each relation below one row. Ours is left to its default page below
- * the root: graphql-armor's cost limit multiplies a subtree's cost by each explicit `first`, and
- * the headline with `first: 20` on its relations costs 282,000, over the 100,000 allowed.
- */
+/** Rows of a root list, and of each relation below one row (ours: its default page). */
 const ROOT_PAGE = 20;
 const RELATION_PAGE = DEFAULT_PAGE;
 

@@ -1,14 +1,13 @@
 /**
- * What the query benches share: the HTTP client they time, percentiles, and the headline answered
- * by one hand-written Cypher statement. bench/query.ts holds its own copies of these (it cannot
- * be imported: it runs when loaded); they should move here.
+ * What the query benches (bench/query.ts, bench/peer.ts) share: the HTTP client they time,
+ * percentiles, and the headline answered by one hand-written Cypher statement.
  */
 import http from 'node:http';
 
 /**
  * The headline's answer in one statement, as someone fluent in Cypher would write it: the same
  * programs, regions with parents and evidence, agencies, outcomes with indicator, region and
- * evidence with article titles and dates. (From bench/query.ts.)
+ * evidence with article titles and dates.
  */
 export const HEADLINE_CYPHER = `
 MATCH (root:Region) WHERE root.name = $within

@@ -123,7 +123,7 @@ function readiness(graph: Graph) {
   });
 }
 
-const GRAPHIQL_OPTIONS: GraphiQLOptions = { defaultQuery: HEADLINE_QUERY, title: 'reform-graph' };
+export const GRAPHIQL_OPTIONS: GraphiQLOptions = { defaultQuery: HEADLINE_QUERY, title: 'reform-graph' };
 
 /**
  * CORS headers for a request's Origin. yoga's default echoes any Origin with credentials, and

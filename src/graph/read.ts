@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod/v4';
 import { FACT_TYPES, LISTED_LABELS, NODE_LABELS, type NodeLabel } from '../model/index.js';
 import type { Graph } from './driver.js';
-import { NAMED, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
+import { NAMED_REGIONS, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
 import { parseNode, parseNodeOf, parseNodeWithWalks, parseWalked, RegionSchema, SupportSchema, type NodeRecord, type NodeWithWalks, type RecordOf, type RegionRecord, type WalkedRecord } from './records.js';
 import { cypherInt, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, setParam, walkStatement, type Statement, type WalkRequest, type WalkSelection } from './relations.js';
 
@@ -80,7 +80,7 @@ ORDER BY ${o.by}`;
 
 /** Runs a statement that returns `node` rows of one label. */
 async function readNodes<L extends NodeLabel>(graph: Graph, label: L, { text, params }: Statement): Promise<Array<NodeWithWalks<RecordOf<L>>>> {
-  return graph.read(async (tx) => (await tx.run(text, params)).records.map((r) => parseNodeWithWalks(r.get('node'), label)));
+  return (await graph.readStatement(text, params)).map((r) => parseNodeWithWalks(r.get('node'), label));
 }
 
 export async function listNodes<L extends Listed>(
@@ -98,8 +98,8 @@ export async function listNodes<L extends Listed>(
 export function regionStatement(code: string | null, name: string | null, walks: readonly WalkSelection[]): Statement {
   const params: Record<string, unknown> = { code, name };
   const text = `
-MATCH (n:Region)
-WHERE ($code IS NOT NULL AND n.code = $code) OR ($name IS NOT NULL AND ${NAMED('n', 'name')})
+${NAMED_REGIONS('name', '\n    UNION MATCH (r:Region {code: $code}) RETURN r')}
+UNWIND roots AS n
 WITH n ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
 LIMIT 1
 RETURN ${projectWithWalks('n', 'Region', walks, params)} AS node`;
@@ -146,9 +146,8 @@ ORDER BY score DESC, node.id
 LIMIT $limit`;
 
 export async function search(graph: Graph, text: string, types: readonly string[] | null, limit: number): Promise<Array<{ node: NodeRecord; score: number }>> {
-  return graph.read(async (tx) =>
-    (await tx.run(SEARCH, { query: escapeLucene(text), types, limit: cypherInt(limit), scan: cypherInt(limit * 5) })).records.map((r) => ({ node: parseNode(r.get('node')), score: column(r, 'score', z.number()) })),
-  );
+  const records = await graph.readStatement(SEARCH, { query: escapeLucene(text), types, limit: cypherInt(limit), scan: cypherInt(limit * 5) });
+  return records.map((r) => ({ node: parseNode(r.get('node')), score: column(r, 'score', z.number()) }));
 }
 
 // ---- statistics --------------------------------------------------------------------------------
@@ -195,8 +194,8 @@ export const STATS_KEPT_MS = 5_000;
 
 export async function stats(graph: Graph, top: number): Promise<Stats> {
   return graph.readRemembered(`stats:${top}`, STATS_KEPT_MS, () =>
-    graph.read(async (tx) => {
-      const r = (await tx.run(STATS, { top: cypherInt(top) })).records[0]!;
+    graph.readStatement(STATS, { top: cypherInt(top) }).then(([r]) => {
+      if (!r) throw new Error('the statistics statement returned no row');
       return { byType: column(r, 'byType', z.array(CountSchema)), byIndicator: column(r, 'byIndicator', z.array(CountSchema)), byRegion: column(r, 'byRegion', z.array(RegionCountSchema)) };
     }),
   );
@@ -236,8 +235,7 @@ RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes, [r IN relationships(p
 const PATH_STATEMENTS = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, n) => pathStatement(Math.max(1, n)));
 
 async function readSlice(graph: Graph, cypher: string, params: Record<string, unknown>): Promise<GraphSlice | null> {
-  return graph.read(async (tx) => {
-    const record = (await tx.run(cypher, params)).records[0];
+  return graph.readStatement(cypher, params).then(([record]) => {
     return record ? { nodes: column(record, 'nodes', z.array(z.unknown())).map(parseNode), edges: column(record, 'edges', z.array(EdgeSchema)) } : null;
   });
 }

@@ -55,6 +55,9 @@ export const WALKS = {
 
 export type WalkName = keyof typeof WALKS;
 
+/** Whether a string names a walk of the table. */
+export const isWalkName = (name: unknown): name is WalkName => typeof name === 'string' && Object.hasOwn(WALKS, name);
+
 /** A walk's definition, with the optional fields every row may leave out. */
 export const walkOf = (name: WalkName): Walk => WALKS[name];
 

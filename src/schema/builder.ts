@@ -53,11 +53,10 @@ export const builder = new SchemaBuilder<{
         if (args.ids.length > MAX_NODE_IDS) {
           throw new GraphQLError(`nodes takes at most ${MAX_NODE_IDS} ids, not ${args.ids.length}: ask in several requests`, { extensions: { code: 'BAD_USER_INPUT' } });
         }
-        // Pothos's resolveNodes reads args.ids whatever it is given: the ids of other types are
-        // blanked there, which it skips (they answer null).
-        const known = nodeTypeIds(args.ids, info);
-        (args as { ids: Array<ParsedId | null> }).ids = known;
-        return (await resolveNodes(known as ParsedId[])).map(loaded);
+        // Pothos's resolveNodes reads args.ids, whatever it is given: the ids of other types are
+        // blanked there (null), which it skips, and they answer null.
+        Object.assign(args, { ids: nodeTypeIds(args.ids, info) });
+        return (await resolveNodes(args.ids)).map(loaded);
       },
     },
   },

@@ -3,7 +3,7 @@ import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType, type Resol
 import type { Filter, Listed } from '../graph/filters.js';
 import { listNodes, type ListOrder } from '../graph/read.js';
 import type { NodeWithWalks, RecordOf } from '../graph/records.js';
-import { requestKey, walkOf, type Page, type WalkName, type WalkRequest, type WalkSelection } from '../graph/relations.js';
+import { isWalkName, requestKey, walkOf, type Page, type WalkName, type WalkRequest, type WalkSelection } from '../graph/relations.js';
 import type { Loaders } from '../loaders/index.js';
 import type { Context } from './context.js';
 import { walkPage, type PageArgs } from './paging.js';
@@ -38,15 +38,31 @@ export function walkRequest(field: WalkFieldExtension, args: PageArgs & { level?
   return walkOf(field.walk).atLevel ? { walk: field.walk, page, level: args.level ?? null } : { walk: field.walk, page };
 }
 
-const walkFieldOf = (field: GraphQLField<unknown, unknown> | undefined) => field?.extensions?.walk as WalkFieldExtension | undefined;
+/** The walk a field declares in `extensions.walk` (see `walkExtension` in common.ts), if any. */
+function walkFieldOf(field: GraphQLField<unknown, unknown> | undefined): WalkFieldExtension | undefined {
+  const declared: unknown = field?.extensions?.walk;
+  if (typeof declared !== 'object' || declared === null || !('walk' in declared) || !('reads' in declared)) return undefined;
+  const { walk, reads } = declared;
+  return isWalkName(walk) && (reads === 'page' || reads === 'one' || reads === 'all') ? { walk, reads } : undefined;
+}
+
+/** The paging (and level) arguments of a field, as graphql-parse-resolve-info coerced them. */
+function walkArgs(args: Record<string, unknown>): PageArgs & { level?: string | null } {
+  const int = (v: unknown) => (typeof v === 'number' ? v : null);
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { first: int(args.first), last: int(args.last), after: text(args.after), before: text(args.before), level: text(args.level) };
+}
 
 // Selections are read with graphql-parse-resolve-info (graphile): it resolves fragments by their
 // type conditions, honours @skip/@include with variables, merges aliases per name and coerces
 // arguments, which is everything a hand-written walk over the AST gets subtly wrong.
 
+/** Without `keepRoot`, a parse is the field's own tree, or nothing. */
+const isResolveTree = (parsed: ReturnType<typeof parseResolveInfo>): parsed is ResolveTree =>
+  typeof parsed === 'object' && parsed !== null && typeof parsed.name === 'string' && typeof parsed.fieldsByTypeName === 'object';
+
 /** The fields a selection asks of an object type: fragments on it or on its interfaces included. */
-const fieldsOn = (tree: ResolveTree, type: GraphQLObjectType): ResolveTree[] =>
-  Object.values(simplifyParsedResolveInfoFragmentWithType(tree, type).fields as Record<string, ResolveTree>);
+const fieldsOn = (tree: ResolveTree, type: GraphQLObjectType): ResolveTree[] => Object.values(simplifyParsedResolveInfoFragmentWithType(tree, type).fields);
 
 /** The selections of one field name on an object type, across several selections of it. */
 const selected = (trees: readonly ResolveTree[], type: GraphQLObjectType, name: string) => trees.flatMap((t) => fieldsOn(t, type).filter((f) => f.name === name));
@@ -55,9 +71,10 @@ const selected = (trees: readonly ResolveTree[], type: GraphQLObjectType, name: 
 function throughConnection(type: GraphQLObjectType, trees: readonly ResolveTree[]): { type: GraphQLObjectType; trees: ResolveTree[] } | null {
   const edges = type.getFields().edges;
   if (!edges) return { type, trees: [...trees] };
-  const edgeType = getNamedType(edges.type) as GraphQLObjectType;
-  const nodeType = getNamedType(edgeType.getFields().node!.type);
-  if (!isObjectType(nodeType)) return null;
+  const edgeType = getNamedType(edges.type);
+  const node = isObjectType(edgeType) ? edgeType.getFields().node : undefined;
+  const nodeType = node && getNamedType(node.type);
+  if (!isObjectType(edgeType) || !isObjectType(nodeType)) return null;
   return { type: nodeType, trees: selected(selected(trees, type, 'edges'), edgeType, 'node') };
 }
 
@@ -68,7 +85,9 @@ function throughConnection(type: GraphQLObjectType, trees: readonly ResolveTree[
  */
 function asksSupportArticles(target: GraphQLObjectType, trees: readonly ResolveTree[]): boolean {
   const edges = target.getFields().edges;
-  const [type, sets] = edges ? [getNamedType(edges.type) as GraphQLObjectType, selected(trees, target, 'edges')] : [target, trees];
+  const edgeType = edges && getNamedType(edges.type);
+  if (edges && !isObjectType(edgeType)) return false;
+  const [type, sets] = isObjectType(edgeType) ? [edgeType, selected(trees, target, 'edges')] : [target, trees];
   const evidence = type.getFields().evidence;
   if (!evidence || walkFieldOf(evidence)) return false;
   const evidenceType = getNamedType(evidence.type);
@@ -82,9 +101,9 @@ function asksSupportArticles(target: GraphQLObjectType, trees: readonly ResolveT
  * type). The same field asked twice with the same arguments (aliases, fragments) is one walk.
  */
 export function selectedWalks(info: GraphQLResolveInfo): WalkSelection[] {
-  const root = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const root = parseResolveInfo(info);
   const rootType = getNamedType(info.returnType);
-  if (!root || !isObjectType(rootType)) return [];
+  if (!isResolveTree(root) || !isObjectType(rootType)) return [];
   const start = throughConnection(rootType, [root]);
   type Level = { type: GraphQLObjectType; trees: ResolveTree[]; into: WalkSelection[] };
   const top: WalkSelection[] = [];
@@ -99,7 +118,7 @@ export function selectedWalks(info: GraphQLResolveInfo): WalkSelection[] {
         const walkField = walkFieldOf(definition);
         const target = definition && getNamedType(definition.type);
         if (!walkField || !isObjectType(target)) continue;
-        const request = walkRequest(walkField, field.args as PageArgs);
+        const request = walkRequest(walkField, walkArgs(field.args));
         const key = requestKey(request);
         const found = byRequest.get(key);
         if (found) found.trees.push(field);

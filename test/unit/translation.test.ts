@@ -29,6 +29,7 @@ function statementRecorder() {
     transactions: 0,
     read: async <T>(work: (t: typeof tx) => Promise<T>) => work(tx),
     readShared: async (text: string, params: Record<string, unknown>) => (await tx.run(text, params)).records,
+    readStatement: async (text: string, params: Record<string, unknown>) => (await tx.run(text, params)).records,
     readRemembered: <T>(_key: string, _ttl: number, read: () => Promise<T>) => read(),
   };
   return { graph: graph as unknown as Graph, statements };

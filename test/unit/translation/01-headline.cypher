@@ -1,7 +1,12 @@
 // statement 1
 CALL {
-  MATCH (r:Region) WHERE (r.name = $within OR r.code = $within OR r.id = $within OR $within IN r.aliases)
-  RETURN collect(r) AS roots
+  CALL {
+    MATCH (r:Region {name: $within}) RETURN r
+    UNION MATCH (r:Region {code: $within}) RETURN r
+    UNION MATCH (r:Region {id: $within}) RETURN r
+  }
+  WITH collect(r) AS named
+  RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $within IN r.aliases RETURN r } END AS roots
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)

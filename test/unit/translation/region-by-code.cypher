@@ -1,6 +1,15 @@
 // statement 1
-MATCH (n:Region)
-WHERE ($code IS NOT NULL AND n.code = $code) OR ($name IS NOT NULL AND (n.name = $name OR n.code = $name OR n.id = $name OR $name IN n.aliases))
+CALL {
+  CALL {
+    MATCH (r:Region {name: $name}) RETURN r
+    UNION MATCH (r:Region {code: $name}) RETURN r
+    UNION MATCH (r:Region {id: $name}) RETURN r
+    UNION MATCH (r:Region {code: $code}) RETURN r
+  }
+  WITH collect(r) AS named
+  RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $name IN r.aliases RETURN r } END AS roots
+}
+UNWIND roots AS n
 WITH n ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
 LIMIT 1
 RETURN n {.*, label: 'Region', walked: {w0: COLLECT { MATCH n_0_path = (n)-[:PART_OF*1..]->(n_0:Region) WITH n_0, length(n_0_path) AS n_0_distance ORDER BY n_0_distance, n_0.id RETURN n_0 {.*, label: 'Region'} },
