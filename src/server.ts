@@ -61,12 +61,18 @@ function apiKeyOf(request: Request): string | null {
   return bearer?.[1]?.trim() ?? request.headers.get('x-api-key');
 }
 
+/** Bad filters, and Pothos's rejections of malformed global ids and paging arguments: the client's. */
+function isClientInput(error: unknown): error is InvalidFilterError | PothosValidationError {
+  return error instanceof InvalidFilterError || error instanceof PothosValidationError;
+}
+
 /**
- * Bad filters, Pothos's rejections of malformed global ids and paging arguments, and graphql-js's
- * own rejections of the request (a variable of the wrong type), which it wraps without a code.
+ * graphql-js's rejection of the request itself (a variable of the wrong type): it wraps the
+ * reason, uncoded, in an error with no path. An uncoded error with a path (an enum value the
+ * schema cannot represent) is the service's, not the client's.
  */
-function isClientInput(error: unknown): error is InvalidFilterError | PothosValidationError | GraphQLError {
-  return error instanceof InvalidFilterError || error instanceof PothosValidationError || (error instanceof GraphQLError && !error.extensions?.code);
+function isRequestRejection(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.path === undefined && error.originalError instanceof GraphQLError && !error.originalError.extensions?.code;
 }
 
 /** Errors the graph layer (and graphql-js) raise, as GraphQL errors with codes clients can act on. */
@@ -76,10 +82,10 @@ function asGraphQLError(error: unknown): GraphQLError | null {
     return new GraphQLError('the database is unavailable; try again shortly', { extensions: { code: 'DATABASE_UNAVAILABLE' } });
   }
   if (isClientInput(original)) {
-    // The outer error's message: for a variable, it names the variable as well as the problem.
-    const message = error instanceof GraphQLError ? error.message : original.message;
-    return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
+  // Its own message: for a variable, it names the variable as well as the problem.
+  if (isRequestRejection(error)) return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
   if (original instanceof QueryTimeoutError) {
     return new GraphQLError('the query took too long and was stopped; ask for less (smaller first, lower depth)', { extensions: { code: 'QUERY_TIMEOUT' } });
   }
@@ -88,7 +94,7 @@ function asGraphQLError(error: unknown): GraphQLError | null {
 
 /** An error the client made (bad input): answered as BAD_USER_INPUT, not worth an error log line. */
 function isClientMistake(error: unknown): boolean {
-  return isClientInput(error instanceof GraphQLError ? error.originalError : error);
+  return isClientInput(error instanceof GraphQLError ? error.originalError : error) || isRequestRejection(error);
 }
 
 /**
