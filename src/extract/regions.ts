@@ -379,7 +379,6 @@ function zoneMentions(
   for (const z of listed) mark(zoneCover, z.start, z.end);
   for (const m of resolved) mark(resolvedCover, m.start, m.end);
   const taken = (start: number, end: number) => covers(zoneCover, start, end);
-  const gazetteerZone = (name: string) => g.forms.get(name)?.some((f) => f.kind === 'FULL' && g.byCode.get(f.code)!.level === 'ZONE') ?? false;
   const gazetteerZones: Array<RegionMention & { code: string }> = [];
   const push = (start: number, end: number, name: string, parentCode: string) => {
     if (taken(start, end) || covers(gazetteerZoneCover, start, end)) return;

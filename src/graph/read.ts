@@ -4,7 +4,7 @@ import { FACT_TYPES, LISTED_LABELS, NODE_LABELS, type NodeLabel } from '../model
 import type { Graph } from './driver.js';
 import { NAMED_REGIONS, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
 import { parseNode, parseNodeOf, parseNodeWithWalks, parseWalked, RegionSchema, SupportSchema, type NodeRecord, type NodeWithWalks, type RecordOf, type RegionRecord, type WalkedRecord } from './records.js';
-import { cypherInt, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, setParam, walkStatement, type Statement, type WalkRequest, type WalkSelection } from './relations.js';
+import { cypherInt, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, setParam, walkStatement, type Page, type Statement, type WalkRequest, type WalkSelection } from './relations.js';
 
 /** A whole number within bounds, from whatever a client sent. */
 const clamp = (n: number, low: number, high: number) => Math.min(Math.max(low, Math.trunc(n)), high);
@@ -54,12 +54,11 @@ const ORDERS = {
 
 export type ListOrder = keyof typeof ORDERS;
 
-
 /**
  * The statement of a root list: a page of one kind of node, filtered and ordered, each node with
  * the nodes the selected walks reach (`walked`), nested as deep as the selection.
  */
-export function listStatement(label: Listed, filter: Filter, order: ListOrder, page: { offset: number; limit: number }, walks: readonly WalkSelection[]): Statement {
+export function listStatement(label: Listed, filter: Filter, order: ListOrder, page: Page, walks: readonly WalkSelection[]): Statement {
   if (!LISTED_LABELS.some((l) => l === label)) throw new Error(`not a listed label: ${label}`);
   const o = ORDERS[order];
   const params = { ...filter.params };
@@ -88,7 +87,7 @@ export async function listNodes<L extends Listed>(
   label: L,
   filter: Filter,
   order: ListOrder,
-  page: { offset: number; limit: number },
+  page: Page,
   walks: readonly WalkSelection[] = [],
 ): Promise<Array<NodeWithWalks<RecordOf<L>>>> {
   return readNodes(graph, label, listStatement(label, filter, order, page, walks));
@@ -193,12 +192,11 @@ export interface Stats {
 export const STATS_KEPT_MS = 5_000;
 
 export async function stats(graph: Graph, top: number): Promise<Stats> {
-  return graph.readRemembered(`stats:${top}`, STATS_KEPT_MS, () =>
-    graph.readStatement(STATS, { top: cypherInt(top) }).then(([r]) => {
-      if (!r) throw new Error('the statistics statement returned no row');
-      return { byType: column(r, 'byType', z.array(CountSchema)), byIndicator: column(r, 'byIndicator', z.array(CountSchema)), byRegion: column(r, 'byRegion', z.array(RegionCountSchema)) };
-    }),
-  );
+  return graph.readRemembered(`stats:${top}`, STATS_KEPT_MS, async () => {
+    const [r] = await graph.readStatement(STATS, { top: cypherInt(top) });
+    if (!r) throw new Error('the statistics statement returned no row');
+    return { byType: column(r, 'byType', z.array(CountSchema)), byIndicator: column(r, 'byIndicator', z.array(CountSchema)), byRegion: column(r, 'byRegion', z.array(RegionCountSchema)) };
+  });
 }
 
 // ---- paths and subgraphs -----------------------------------------------------------------------
@@ -235,9 +233,8 @@ RETURN [n IN nodes(p) | ${NODE_PROJECTION('n')}] AS nodes, [r IN relationships(p
 const PATH_STATEMENTS = Array.from({ length: MAX_PATH_LENGTH + 1 }, (_, n) => pathStatement(Math.max(1, n)));
 
 async function readSlice(graph: Graph, cypher: string, params: Record<string, unknown>): Promise<GraphSlice | null> {
-  return graph.readStatement(cypher, params).then(([record]) => {
-    return record ? { nodes: column(record, 'nodes', z.array(z.unknown())).map(parseNode), edges: column(record, 'edges', z.array(EdgeSchema)) } : null;
-  });
+  const [record] = await graph.readStatement(cypher, params);
+  return record ? { nodes: column(record, 'nodes', z.array(z.unknown())).map(parseNode), edges: column(record, 'edges', z.array(EdgeSchema)) } : null;
 }
 
 export async function shortestPath(graph: Graph, from: string, to: string, maxLength: number): Promise<GraphSlice | null> {

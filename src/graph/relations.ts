@@ -61,7 +61,6 @@ export const isWalkName = (name: unknown): name is WalkName => typeof name === '
 /** A walk's definition, with the optional fields every row may leave out. */
 export const walkOf = (name: WalkName): Walk => WALKS[name];
 
-
 /** Whole numbers Cypher needs as integers (SKIP, LIMIT): JS numbers travel as floats. */
 export const cypherInt = (n: number) => neo4j.int(Math.trunc(n));
 
@@ -148,21 +147,21 @@ function reached(w: Walk, v: string, m: string): string {
  * same for the same shape of query whatever its page sizes, and Neo4j plans it once.
  */
 function walkedEntries(v: string, selections: readonly WalkSelection[], params: Record<string, unknown>): string {
-  return selections
-    .map((sel, i) => {
-      const w = walkOf(sel.walk);
-      const m = `${v}_${i}`;
-      let paging = '';
-      if (sel.page) {
-        paging = ` SKIP $${m}_offset LIMIT $${m}_limit`;
-        setParam(params, `${m}_offset`, cypherInt(sel.page.offset));
-        setParam(params, `${m}_limit`, cypherInt(sel.page.limit));
-      }
-      if (w.atLevel) setParam(params, `${m}_level`, sel.level ?? null);
-      const support = w.hops ? '' : `, support: properties(${m}_r)${sel.supportArticles ? SUPPORT_ARTICLES_OF(`${m}_r`) : ''}`;
-      return `w${i}: COLLECT { ${reached(w, v, m)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, support)} }`;
-    })
-    .join(',\n    ');
+  return selections.map((sel, i) => `w${i}: ${walkSubquery(v, `${v}_${i}`, sel, params)}`).join(',\n    ');
+}
+
+/** One walk from `v` as a `COLLECT` subquery binding `m`, with its page, level and the walks below. */
+function walkSubquery(v: string, m: string, sel: WalkSelection, params: Record<string, unknown>): string {
+  const w = walkOf(sel.walk);
+  let paging = '';
+  if (sel.page) {
+    paging = ` SKIP $${m}_offset LIMIT $${m}_limit`;
+    setParam(params, `${m}_offset`, cypherInt(sel.page.offset));
+    setParam(params, `${m}_limit`, cypherInt(sel.page.limit));
+  }
+  if (w.atLevel) setParam(params, `${m}_level`, sel.level ?? null);
+  const support = w.hops ? '' : `, support: properties(${m}_r)${sel.supportArticles ? SUPPORT_ARTICLES_OF(`${m}_r`) : ''}`;
+  return `COLLECT { ${reached(w, v, m)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, support)} }`;
 }
 
 /**
@@ -187,7 +186,7 @@ export function setParam(params: Record<string, unknown>, name: string, value: u
 export function walkStatement(request: WalkRequest): Statement {
   const w = walkOf(request.walk);
   const params: Record<string, unknown> = {};
-  const items = walkedEntries('n', [{ ...request, supportArticles: false, below: [] }], params).replace(/^w0: /u, '');
+  const items = walkSubquery('n', 'n_0', { ...request, supportArticles: false, below: [] }, params);
   return { text: `UNWIND $ids AS id\nMATCH (n:${w.from} {id: id})\nRETURN id, ${items} AS items`, params };
 }
 

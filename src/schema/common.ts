@@ -1,13 +1,10 @@
 import type { FieldRef, ObjectRef } from '@pothos/core';
-import type { GraphQLResolveInfo } from 'graphql';
-import type { Filter, Listed } from '../graph/filters.js';
-import { listNodes, type ListOrder } from '../graph/read.js';
-import type { ArticleRecord, NodeRecord, NodeWithWalks, RecordOf, Support, WalkedRecord } from '../graph/records.js';
+import type { ArticleRecord, NodeRecord, RecordOf, Support, WalkedRecord } from '../graph/records.js';
 import { WALKS, type WalkName } from '../graph/relations.js';
 import { ENTITY_LABELS, type EntityLabel, type NodeLabel } from '../model/index.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
-import { readAndPrime, walkRequest, type WalkReads } from './lookahead.js';
+import { walkRequest, type WalkFieldExtension, type WalkReads } from './lookahead.js';
 import { walkConnectionPage, type PageArgs } from './paging.js';
 import { Article, Entity } from './refs.js';
 
@@ -47,7 +44,7 @@ type RecordOfTarget<L> = L extends NodeLabel ? RecordOf<L> : L extends 'Entity' 
 export type Reached<W extends WalkName> = WalkedRecord<RecordOfTarget<(typeof WALKS)[W]['to']>>;
 
 /** A walk field's declaration: its walk and how much of it it reads (see lookahead.ts). */
-export type WalkExtension<W extends WalkName> = { walk: { walk: W; reads: WalkReads } };
+export type WalkExtension<W extends WalkName> = { walk: WalkFieldExtension<W> };
 
 /**
  * Fields that read a walk say which, and how much of it, in `extensions.walk`: a root reads the

@@ -22,8 +22,8 @@ export const MAX_PREFETCHED_WALKS = 12;
 export type WalkReads = 'page' | 'one' | 'all';
 
 /** What a walk field declares in its `extensions`, for the lookahead below. */
-export interface WalkFieldExtension {
-  walk: WalkName;
+export interface WalkFieldExtension<W extends WalkName = WalkName> {
+  walk: W;
   reads: WalkReads;
 }
 
