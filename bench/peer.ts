@@ -5,10 +5,17 @@
  * generated articles (bench/service.ts), our server, and the peer (bench/peerTypeDefs.ts through
  * graphql-yoga, over HTTP like ours), each in a process of its own (bench/peerServe.ts). Six query shapes (bench/peerShapes.ts), each checked to
  * answer the same ids on both sides, then timed:
- * - first request: Neo4j's plan cache emptied, and a fresh server with nothing of the process
- *   left over (a new Graph, driver and yoga for ours; a new schema, driver and yoga for the peer),
- *   `--first` samples per shape and side;
+ * - first request, fresh process: Neo4j's plan cache emptied, and a fresh server with nothing of
+ *   the process left over (a new Graph, driver and yoga for ours; a new schema, driver and yoga for
+ *   the peer), `--first` samples per shape and side: a shape's first request right after a start;
+ * - first request, running server: Neo4j's plan cache emptied, and the document made new to the
+ *   running server by a comment (yoga caches parsing and validation by the document's text): a
+ *   new shape arriving at a service that has been up, the case the planning cost is about;
  * - steady: after a warm-up, `--rounds` rounds.
+ * The floor: in the same steady rounds, `{ __typename }` over HTTP to our server (HTTP and yoga,
+ * no resolver) and `RETURN 1` in an auto-commit read (one round trip to Neo4j). No server that
+ * answers over yoga with one read of Neo4j can be faster than their sum, so `floor / peer` is the
+ * lowest ratio to the peer's p50 any such server could reach on a shape.
  * Sides alternate within each round and swap who goes first every round. The headline is also
  * timed as one hand-written Cypher statement through the driver (bench/shared.ts).
  */
@@ -31,6 +38,7 @@ const FIRST_SAMPLES = option('first', 5);
 const WARM_UP = 10;
 
 type Side = 'ours' | 'peer' | 'cypher';
+type Floor = 'typename' | 'roundTrip';
 
 /** A GraphQL server on a loopback port, and how to stop it. */
 interface Served {
@@ -84,10 +92,11 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 interface Row {
   size: number;
-  phase: 'first request' | 'steady';
+  phase: 'first request, fresh process' | 'first request, running server' | 'steady';
   shape: string;
   times: Partial<Record<Side, number[]>>;
 }
+const floors = new Map<number, Record<Floor, number[]>>();
 const rows: Row[] = [];
 
 async function benchSize(size: number): Promise<void> {
@@ -132,20 +141,37 @@ async function benchSize(size: number): Promise<void> {
           }
         }
       }
-      rows.push({ size, phase: 'first request', shape: shape.name, times });
-      console.log(`[${size}] first request, ${FIRST_SAMPLES} samples: ${shape.name}`);
+      rows.push({ size, phase: 'first request, fresh process', shape: shape.name, times });
+      console.log(`[${size}] first request, fresh process, ${FIRST_SAMPLES} samples: ${shape.name}`);
     }
 
     const urls: Record<Side, string> = { ours: ours.url, peer: peer.url, cypher: '' };
+    for (const shape of SHAPES) {
+      const times: Partial<Record<Side, number[]>> = {};
+      for (let k = 0; k < FIRST_SAMPLES; k++) {
+        for (const side of rotate(sidesOf(shape), k)) {
+          await service.graph.runAutoCommit('CALL db.clearQueryCaches()');
+          const unseen = { ...shape, ours: `# first request ${k}\n${shape.ours}`, peer: `# first request ${k}\n${shape.peer}` };
+          (times[side] ??= []).push(await timed(() => request(side, unseen, urls[side])));
+        }
+      }
+      rows.push({ size, phase: 'first request, running server', shape: shape.name, times });
+      console.log(`[${size}] first request, running server, ${FIRST_SAMPLES} samples: ${shape.name}`);
+    }
+
     for (let round = 0; round < WARM_UP; round++) for (const shape of SHAPES) for (const side of sidesOf(shape)) await request(side, shape, urls[side]);
     console.log(`[${size}] warmed up (${WARM_UP} rounds)`);
     // Ours answers a shape it has planned with one statement, not through the loaders: check that too.
     await check('once planned');
     const steady = SHAPES.map((shape) => ({ size, phase: 'steady' as const, shape: shape.name, times: {} as Partial<Record<Side, number[]>> }));
+    const floor: Record<Floor, number[]> = { typename: [], roundTrip: [] };
+    floors.set(size, floor);
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, shape] of SHAPES.entries()) {
         for (const side of rotate(sidesOf(shape), round)) (steady[i]!.times[side] ??= []).push(await timed(() => request(side, shape, urls[side])));
       }
+      floor.typename.push(await timed(() => ask(ours.url, '{ __typename }', 'floor')));
+      floor.roundTrip.push(await timed(() => service.graph.readStatement('RETURN 1', {})));
       if ((round + 1) % 10 === 0) console.log(`[${size}] steady: ${round + 1}/${ROUNDS} rounds`);
     }
     rows.push(...steady);
@@ -168,10 +194,17 @@ const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const cell = (xs: number[] | undefined) => (xs ? `${ms(percentile(xs, 50))} / ${ms(percentile(xs, 99))}` : '');
 const ratio = (a: number[] | undefined, b: number[] | undefined) => (a && b ? (percentile(a, 50) / percentile(b, 50)).toFixed(2) : '');
 console.log(`\nms, p50 / p99 (first request: p99 is the slowest of ${FIRST_SAMPLES}); steady over ${ROUNDS} rounds; ratios of the p50s`);
-console.log('| articles | phase | shape | ours | @neo4j/graphql | ours / peer | ours / Cypher |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('floor: p50 of `{ __typename }` over HTTP plus p50 of `RETURN 1` (auto-commit), steady rounds; floor / peer: the lowest ratio a server answering through yoga with one Neo4j read could reach');
+console.log('| articles | phase | shape | ours | @neo4j/graphql | ours / peer | ours / Cypher | floor / peer |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.size} | ${r.phase} | ${r.shape} | ${cell(r.times.ours)} | ${cell(r.times.peer)} | ${ratio(r.times.ours, r.times.peer)} | ${ratio(r.times.ours, r.times.cypher)} |`);
-  if (r.times.cypher) console.log(`| ${r.size} | ${r.phase} | headline, hand-written Cypher | | | | ${cell(r.times.cypher)} |`);
+  const floor = floors.get(r.size);
+  const floorMs = floor ? percentile(floor.typename, 50) + percentile(floor.roundTrip, 50) : NaN;
+  const floorRatio = r.phase === 'steady' && r.times.peer ? (floorMs / percentile(r.times.peer, 50)).toFixed(2) : '';
+  console.log(`| ${r.size} | ${r.phase} | ${r.shape} | ${cell(r.times.ours)} | ${cell(r.times.peer)} | ${ratio(r.times.ours, r.times.peer)} | ${ratio(r.times.ours, r.times.cypher)} | ${floorRatio} |`);
+  if (r.times.cypher) console.log(`| ${r.size} | ${r.phase} | headline, hand-written Cypher | | | | ${cell(r.times.cypher)} | |`);
+}
+for (const [size, floor] of floors) {
+  console.log(`floor at ${size}: { __typename } over HTTP ${cell(floor.typename)} ms, RETURN 1 ${cell(floor.roundTrip)} ms`);
 }
 console.log(`\nwhole run: ${((performance.now() - runStarted) / 60_000).toFixed(1)} min`);

@@ -97,7 +97,7 @@ export async function listNodes<L extends Listed>(
 export function regionStatement(code: string | null, name: string | null, walks: readonly WalkSelection[]): Statement {
   const params: Record<string, unknown> = { code, name };
   const text = `
-${NAMED_REGIONS('name', '\n    UNION MATCH (r:Region {code: $code}) RETURN r')}
+${NAMED_REGIONS('name', 'code')}
 UNWIND roots AS n
 WITH n ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
 LIMIT 1

@@ -110,7 +110,8 @@ export type NodeRecord = RecordsByLabel[NodeLabel];
 export const SupportSchema = z.object({
   articles: z.array(z.string()).optional(),
   sentences: z.array(z.string()).optional(),
-  title: z.string().optional(),
+  /** Null when the relationship has none (read as `r {.title}` when the query asks for no evidence). */
+  title: z.string().nullish(),
 });
 export type Support = z.output<typeof SupportSchema>;
 

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { NODE_LABELS, type NodeLabel } from '../model/index.js';
+import { FACT_ATTRIBUTES, NODE_LABELS, type NodeLabel } from '../model/index.js';
 // The relationships the API walks, as a fixed table over the model's labels (src/model). Statements
 // are built from these constants (and, for a root list, from which walks its query selects), never
 // from a request's values: those travel as parameters.
@@ -82,10 +82,13 @@ export interface WalkRequest {
 
 /**
  * A walk a root list's query selects, with the walks selected below the nodes it reaches: one
- * statement reads them all (see `projectWithWalks`). `supportArticles`: the query asks for the
- * articles of the relationships' evidence, read along instead of by a loader afterwards.
+ * statement reads them all (see `projectWithWalks`). `provenance`: the query may ask for evidence,
+ * so the relationships' provenance (and the articles reporting an outcome reached) is read along;
+ * without it, a relationship's attributes only. `supportArticles`: the query asks for the articles
+ * of the relationships' evidence, read along instead of by a loader afterwards.
  */
 export interface WalkSelection extends WalkRequest {
+  provenance: boolean;
   supportArticles: boolean;
   below: readonly WalkSelection[];
 }
@@ -105,13 +108,13 @@ export interface Statement {
  * the articles that report it (so that its evidence needs no second round trip). When the
  * pattern already says the label, the projection says it too rather than computing it per row.
  */
-export function nodeProjection(v: string, label: NodeLabel | 'Entity' | null, extra = ''): string {
+export function nodeProjection(v: string, label: NodeLabel | 'Entity' | null, extra = '', evidence = true): string {
   const labelOf = label && label !== 'Entity' ? `'${label}'` : `head([l IN labels(${v}) WHERE l <> 'Entity'])`;
   const comprehension = `[(evidenceArticle:Article)-[:MENTIONS]->(${v}) | evidenceArticle {.*, label: 'Article'}]`;
   // Entities are never outcomes: only an outcome, or a node of unknown label, reads evidence.
-  const evidence =
-    label === 'Outcome' ? `, evidenceArticles: ${comprehension}` : label === null ? `, evidenceArticles: CASE WHEN ${v}:Outcome THEN ${comprehension} ELSE [] END` : '';
-  return `${v} {.*, label: ${labelOf}${evidence}${extra}}`;
+  const articles =
+    !evidence ? '' : label === 'Outcome' ? `, evidenceArticles: ${comprehension}` : label === null ? `, evidenceArticles: CASE WHEN ${v}:Outcome THEN ${comprehension} ELSE [] END` : '';
+  return `${v} {.*, label: ${labelOf}${articles}${extra}}`;
 }
 
 /** Any node, label unknown (search, paths, subgraphs). */
@@ -150,6 +153,18 @@ function walkedEntries(v: string, selections: readonly WalkSelection[], params: 
   return selections.map((sel, i) => `w${i}: ${walkSubquery(v, `${v}_${i}`, sel, params)}`).join(',\n    ');
 }
 
+/**
+ * What a walk reads of the relationship it went along (`r`): its properties, with the articles of
+ * its provenance when the query asks for them; or, when the query asks for no evidence, only its
+ * attributes (a role's title), which halves what the headline's relatives cost to send and parse.
+ */
+function supportOf(w: Walk, r: string, sel: WalkSelection): string {
+  if (w.hops) return '';
+  if (sel.provenance) return `, support: properties(${r})${sel.supportArticles ? SUPPORT_ARTICLES_OF(r) : ''}`;
+  const attributes = FACT_ATTRIBUTES[w.type] ?? [];
+  return attributes.length > 0 ? `, support: ${r} {${attributes.map((a) => `.${a}`).join(', ')}}` : '';
+}
+
 /** One walk from `v` as a `COLLECT` subquery binding `m`, with its page, level and the walks below. */
 function walkSubquery(v: string, m: string, sel: WalkSelection, params: Record<string, unknown>): string {
   const w = walkOf(sel.walk);
@@ -160,17 +175,16 @@ function walkSubquery(v: string, m: string, sel: WalkSelection, params: Record<s
     setParam(params, `${m}_limit`, cypherInt(sel.page.limit));
   }
   if (w.atLevel) setParam(params, `${m}_level`, sel.level ?? null);
-  const support = w.hops ? '' : `, support: properties(${m}_r)${sel.supportArticles ? SUPPORT_ARTICLES_OF(`${m}_r`) : ''}`;
-  return `COLLECT { ${reached(w, v, m)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, support)} }`;
+  return `COLLECT { ${reached(w, v, m)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, supportOf(w, `${m}_r`, sel), sel.provenance)} }`;
 }
 
 /**
  * A node with the nodes its walks reach nested under `walked: {w0: [...], …}`, to any depth of the
  * selection, adding the parameters the walks need to `params`.
  */
-export function projectWithWalks(v: string, label: NodeLabel | 'Entity', selections: readonly WalkSelection[], params: Record<string, unknown>, extra = ''): string {
-  if (selections.length === 0) return nodeProjection(v, label, extra);
-  return nodeProjection(v, label, `${extra}, walked: {${walkedEntries(v, selections, params)}}`);
+export function projectWithWalks(v: string, label: NodeLabel | 'Entity', selections: readonly WalkSelection[], params: Record<string, unknown>, extra = '', evidence = true): string {
+  if (selections.length === 0) return nodeProjection(v, label, extra, evidence);
+  return nodeProjection(v, label, `${extra}, walked: {${walkedEntries(v, selections, params)}}`, evidence);
 }
 
 /**
@@ -186,7 +200,7 @@ export function setParam(params: Record<string, unknown>, name: string, value: u
 export function walkStatement(request: WalkRequest): Statement {
   const w = walkOf(request.walk);
   const params: Record<string, unknown> = {};
-  const items = walkSubquery('n', 'n_0', { ...request, supportArticles: false, below: [] }, params);
+  const items = walkSubquery('n', 'n_0', { ...request, provenance: true, supportArticles: false, below: [] }, params);
   return { text: `UNWIND $ids AS id\nMATCH (n:${w.from} {id: id})\nRETURN id, ${items} AS items`, params };
 }
 

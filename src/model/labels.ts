@@ -15,3 +15,9 @@ export type ListedLabel = (typeof LISTED_LABELS)[number];
 /** The fact relationships the extractor states, each with its provenance lists. */
 export const FACT_TYPES = ['LOCATED_IN', 'BRANCH_OF', 'HOLDS', 'IMPLEMENTED_IN', 'RUN_BY', 'BASED_ON', 'ISSUED_BY', 'ACHIEVED'] as const;
 export type FactType = (typeof FACT_TYPES)[number];
+
+/**
+ * The properties a fact relationship holds besides its provenance (`articles`, `sentences`): part
+ * of its identity, as in "held the post of 书记". Read even when a query asks for no evidence.
+ */
+export const FACT_ATTRIBUTES: Readonly<Record<string, readonly string[] | undefined>> = { HOLDS: ['title'] } satisfies Partial<Record<FactType, readonly string[]>>;

@@ -1,4 +1,4 @@
-import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { BREAK, getNamedType, isObjectType, visit, type GraphQLField, type GraphQLObjectType, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { parseResolveInfo, simplifyParsedResolveInfoFragmentWithType, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Filter, Listed } from '../graph/filters.js';
 import { listNodes, type ListOrder } from '../graph/read.js';
@@ -94,6 +94,35 @@ function asksSupportArticles(target: GraphQLObjectType, trees: readonly ResolveT
   return isObjectType(evidenceType) && selected(selected(sets, type, 'evidence'), evidenceType, 'article').length > 0;
 }
 
+const EVIDENCE_FIELD = 'evidence';
+const asksEvidenceByOperation = new WeakMap<OperationDefinitionNode, boolean>();
+
+/**
+ * Whether an operation selects `evidence` anywhere (its fragments included, directives ignored).
+ * Only then do its statements read provenance (sentences, article ids, an outcome's articles):
+ * per operation rather than per field, because loaders are shared by every field of a request, and
+ * a walk primed without provenance must never answer a field that shows evidence. Cached by the
+ * operation node, which yoga's parser cache reuses for the same document.
+ */
+export function asksEvidence(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): boolean {
+  let asks = asksEvidenceByOperation.get(info.operation);
+  if (asks === undefined) {
+    asks = [info.operation, ...Object.values(info.fragments)].some((node) => {
+      let found = false;
+      visit(node, {
+        Field(field) {
+          if (field.name.value !== EVIDENCE_FIELD) return undefined;
+          found = true;
+          return BREAK;
+        },
+      });
+      return found;
+    });
+    asksEvidenceByOperation.set(info.operation, asks);
+  }
+  return asks;
+}
+
 /**
  * The walks a root field's query selects below its nodes, as a tree: the fields that declare a
  * walk in `extensions.walk`, then the same inside what they return, breadth first, within the
@@ -109,6 +138,7 @@ export function selectedWalks(info: GraphQLResolveInfo): WalkSelection[] {
   const top: WalkSelection[] = [];
   const queue: Level[] = start ? [{ ...start, into: top }] : [];
   let budget = MAX_PREFETCHED_WALKS;
+  const provenance = asksEvidence(info);
   while (queue.length > 0) {
     const { type, trees, into } = queue.shift()!;
     const byRequest = new Map<string, { request: WalkRequest; target: GraphQLObjectType; trees: ResolveTree[] }>();
@@ -131,7 +161,7 @@ export function selectedWalks(info: GraphQLResolveInfo): WalkSelection[] {
     for (const { request, target, trees: fieldTrees } of requests) {
       if (budget === 0) break;
       budget--;
-      const selection: WalkSelection & { below: WalkSelection[] } = { ...request, supportArticles: asksSupportArticles(target, fieldTrees), below: [] };
+      const selection: WalkSelection & { below: WalkSelection[] } = { ...request, provenance, supportArticles: asksSupportArticles(target, fieldTrees), below: [] };
       into.push(selection);
       const below = throughConnection(target, fieldTrees);
       if (below) queue.push({ ...below, into: selection.below });

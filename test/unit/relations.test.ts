@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeProjection, projectWithWalks, requestKey, walkStatement, WALKS, type WalkSelection } from '../../src/graph/relations.js';
 
-const sel = (walk: WalkSelection['walk'], below: WalkSelection[] = [], page: WalkSelection['page'] = { offset: 0, limit: 21 }): WalkSelection => ({ walk, page, supportArticles: false, below });
+const sel = (walk: WalkSelection['walk'], below: WalkSelection[] = [], page: WalkSelection['page'] = { offset: 0, limit: 21 }): WalkSelection => ({ walk, page, provenance: true, supportArticles: false, below });
 const HEADLINE_TREE = [sel('programRegions', [sel('regionParent')]), sel('programAgencies'), sel('programOutcomes', [sel('outcomeRegion')])];
 
 describe('projectWithWalks', () => {

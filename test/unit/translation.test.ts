@@ -133,6 +133,28 @@ describe('the selection tree', () => {
     expect(text).not.toContain('HOLDS');
   });
 
+  it('reads provenance only when the operation asks for evidence somewhere, a role\'s title always', async () => {
+    const roles = '{ officials { edges { node { roles { title } } } } }';
+    const lean = await translate(roles);
+    expect(lean).toContain('support: n_0_r {.title}');
+    expect(lean).not.toContain('properties(');
+    const programs = '{ programs { edges { node { outcomes { edges { node { subject } } } regions { edges { node { name } } } } } } }';
+    expect(await translate(programs)).not.toMatch(/evidenceArticles|support/u);
+    // Evidence anywhere in the operation (another root, a fragment, under an alias) reads it everywhere:
+    // the loaders are shared, and a walk primed without it must not answer a field that shows it.
+    for (const elsewhere of [
+      `{ a: ${roles.slice(1, -1)} b: outcomes(first: 1) { edges { node { evidence { sentence } } } } }`,
+      `{ officials { edges { node { ...Said } } } } fragment Said on Official { roles { title proof: evidence { sentence } } }`,
+    ]) {
+      const text = await translate(elsewhere);
+      expect(text).toContain('support: properties(n_0_r)');
+      expect(text).not.toContain('{.title}');
+    }
+    const withEvidence = await translate('{ programs { edges { node { outcomes { edges { node { evidence { sentence } } } } regions { edges { evidence { sentence } } } } } } }');
+    expect(withEvidence).toContain('evidenceArticles: [(evidenceArticle:Article)-[:MENTIONS]->(n_0)');
+    expect(withEvidence).toContain('support: properties(n_1_r)');
+  });
+
   it('gives the same text whatever the order of the fields and the page sizes, so that Neo4j plans it once', async () => {
     const a = await translate('{ programs(first: 3) { edges { node { agencies(first: 2) { edges { node { name } } } regions { edges { node { name } } } } } } }');
     const b = await translate('{ programs(first: 9) { edges { node { regions(first: 7) { edges { node { name } } } agencies { edges { node { name } } } } } } }');

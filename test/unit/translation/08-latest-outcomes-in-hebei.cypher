@@ -1,10 +1,6 @@
 // statement 1
 CALL {
-  CALL {
-    MATCH (r:Region {name: $within}) RETURN r
-    UNION MATCH (r:Region {code: $within}) RETURN r
-    UNION MATCH (r:Region {id: $within}) RETURN r
-  }
+  MATCH (r:Region) WHERE r.name = $within OR r.code = $within OR r.id = $within
   WITH collect(r) AS named
   RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $within IN r.aliases RETURN r } END AS roots
 }
@@ -17,8 +13,8 @@ WITH DISTINCT n
 WITH n, COLLECT { MATCH (a:Article)-[:MENTIONS]->(n) RETURN a.date } AS dates
 ORDER BY reduce(m = "", d IN dates | CASE WHEN d > m THEN d ELSE m END) DESC, n.id
 SKIP $offset LIMIT $limit
-RETURN n {.*, label: 'Outcome', evidenceArticles: [(evidenceArticle:Article)-[:MENTIONS]->(n) | evidenceArticle {.*, label: 'Article'}], walked: {w0: COLLECT { MATCH (n)<-[n_0_r:MENTIONS]-(n_0:Article) WITH n_0, n_0_r ORDER BY n_0.name, n_0.id SKIP $n_0_offset LIMIT $n_0_limit RETURN n_0 {.*, label: 'Article', support: properties(n_0_r)} },
-    w1: COLLECT { MATCH (n)-[n_1_r:IN_REGION]->(n_1:Region) WITH n_1, n_1_r ORDER BY n_1.name, n_1.id SKIP $n_1_offset LIMIT $n_1_limit RETURN n_1 {.*, label: 'Region', support: properties(n_1_r)} }}} AS node
+RETURN n {.*, label: 'Outcome', evidenceArticles: [(evidenceArticle:Article)-[:MENTIONS]->(n) | evidenceArticle {.*, label: 'Article'}], walked: {w0: COLLECT { MATCH (n)<-[n_0_r:MENTIONS]-(n_0:Article) WITH n_0, n_0_r ORDER BY n_0.name, n_0.id SKIP $n_0_offset LIMIT $n_0_limit RETURN n_0 {.*, label: 'Article'} },
+    w1: COLLECT { MATCH (n)-[n_1_r:IN_REGION]->(n_1:Region) WITH n_1, n_1_r ORDER BY n_1.name, n_1.id SKIP $n_1_offset LIMIT $n_1_limit RETURN n_1 {.*, label: 'Region'} }}} AS node
 ORDER BY reduce(m = "", d IN dates | CASE WHEN d > m THEN d ELSE m END) DESC, n.id
 // params
 {

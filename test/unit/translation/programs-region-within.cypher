@@ -1,10 +1,6 @@
 // statement 1
 CALL {
-  CALL {
-    MATCH (r:Region {name: $within}) RETURN r
-    UNION MATCH (r:Region {code: $within}) RETURN r
-    UNION MATCH (r:Region {id: $within}) RETURN r
-  }
+  MATCH (r:Region) WHERE r.name = $within OR r.code = $within OR r.id = $within
   WITH collect(r) AS named
   RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $within IN r.aliases RETURN r } END AS roots
 }

@@ -1,11 +1,6 @@
 // statement 1
 CALL {
-  CALL {
-    MATCH (r:Region {name: $name}) RETURN r
-    UNION MATCH (r:Region {code: $name}) RETURN r
-    UNION MATCH (r:Region {id: $name}) RETURN r
-    UNION MATCH (r:Region {code: $code}) RETURN r
-  }
+  MATCH (r:Region) WHERE r.name = $name OR r.code = $name OR r.id = $name OR r.code = $code
   WITH collect(r) AS named
   RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $name IN r.aliases RETURN r } END AS roots
 }
