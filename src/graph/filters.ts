@@ -77,14 +77,18 @@ export const WITHIN_ROOTS = NAMED_REGIONS('within');
 const perLabel = (cypher: (label: Listed) => string) =>
   Object.fromEntries(LISTED_LABELS.map((label) => [label, cypher(label)])) as Record<Listed, string>;
 
-/** From the places within the roots to the nodes placed there. */
-const regionAnchors = perLabel(
-  (label) => `UNWIND roots AS root
+/**
+ * From the places within the roots (at one of `$levels`, when given) to the nodes placed there.
+ * Without levels the statement says nothing of them: a filter on a null parameter still costs
+ * Neo4j some milliseconds to plan on every new query shape.
+ */
+const regionAnchor = (label: Listed, atLevels: boolean) => `UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place${atLevels ? ' WHERE place.level IN $levels' : ''}
 MATCH ${PLACED_IN[label].replace('(n)', `(n:${label})`)}
-WITH DISTINCT n`,
-);
+WITH DISTINCT n`;
+const regionAnchors = perLabel((label) => regionAnchor(label, false));
+const regionAnchorsAtLevels = perLabel((label) => regionAnchor(label, true));
 
 const levelFilters = perLabel((label) => `EXISTS { MATCH ${PLACED_IN[label]} WHERE place.level IN $levels }`);
 
@@ -92,7 +96,8 @@ const levelFilters = perLabel((label) => `EXISTS { MATCH ${PLACED_IN[label]} WHE
 export function inRegion(label: Listed, region: { within?: string | null; levels?: readonly string[] | null } | null | undefined): Filter | null {
   if (!region || (region.within == null && region.levels == null)) return null;
   if (region.within == null) return { cypher: levelFilters[label], params: { levels: region.levels } };
-  return { cypher: '', params: { within: region.within, levels: region.levels ?? null }, prelude: WITHIN_ROOTS, anchor: regionAnchors[label] };
+  if (region.levels == null) return { cypher: '', params: { within: region.within }, prelude: WITHIN_ROOTS, anchor: regionAnchors[label] };
+  return { cypher: '', params: { within: region.within, levels: region.levels }, prelude: WITHIN_ROOTS, anchor: regionAnchorsAtLevels[label] };
 }
 
 export function nameContains(name: string | null | undefined): Filter | null {

@@ -114,13 +114,12 @@ export async function regionByCodeOrName(graph: Graph, code: string | null, name
  * relations the query selects (a parent) are read in the same statement.
  */
 export function regionsWithinStatement(within: string, levels: readonly string[] | null, walks: readonly WalkSelection[]): Statement {
-  const params: Record<string, unknown> = { within, levels };
+  const params: Record<string, unknown> = levels ? { within, levels } : { within };
   const text = `
 ${WITHIN_ROOTS}
 UNWIND roots AS root
 MATCH (n:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT n
-WHERE $levels IS NULL OR n.level IN $levels
+WITH DISTINCT n${levels ? '\nWHERE n.level IN $levels' : ''}
 RETURN ${projectWithWalks('n', 'Region', walks, params)} AS node
 ORDER BY n.code, n.name`;
   return { text, params };

@@ -136,11 +136,12 @@ const steps = (w: Walk, from: string, to: string) =>
  * The rows a walk reaches from `v`, bound as `m` (and its relationship as `m_r`), ordered as the
  * loaders and connections expect: by name then id, or nearest first.
  */
-function reached(w: Walk, v: string, m: string): string {
+function reached(w: Walk, v: string, m: string, level: string | null): string {
   if (!w.hops) return `MATCH ${step(w, v, `${m}_r`, m)} WITH ${m}, ${m}_r ORDER BY ${m}.name, ${m}.id`;
   if (w.byDistance) return `MATCH ${m}_path = ${steps(w, v, m)} WITH ${m}, length(${m}_path) AS ${m}_distance ORDER BY ${m}_distance, ${m}.id`;
-  const level = w.atLevel ? ` WHERE $${m}_level IS NULL OR ${m}.level = $${m}_level` : '';
-  return `MATCH ${steps(w, v, m)}${level} WITH DISTINCT ${m} ORDER BY ${m}.name, ${m}.id`;
+  // Only with a level: a filter on a null parameter still costs planning time on every new shape.
+  const atLevel = w.atLevel && level != null ? ` WHERE ${m}.level = $${m}_level` : '';
+  return `MATCH ${steps(w, v, m)}${atLevel} WITH DISTINCT ${m} ORDER BY ${m}.name, ${m}.id`;
 }
 
 /**
@@ -174,8 +175,8 @@ function walkSubquery(v: string, m: string, sel: WalkSelection, params: Record<s
     setParam(params, `${m}_offset`, cypherInt(sel.page.offset));
     setParam(params, `${m}_limit`, cypherInt(sel.page.limit));
   }
-  if (w.atLevel) setParam(params, `${m}_level`, sel.level ?? null);
-  return `COLLECT { ${reached(w, v, m)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, supportOf(w, `${m}_r`, sel), sel.provenance)} }`;
+  if (w.atLevel && sel.level != null) setParam(params, `${m}_level`, sel.level);
+  return `COLLECT { ${reached(w, v, m, sel.level ?? null)}${paging} RETURN ${projectWithWalks(m, w.to, sel.below, params, supportOf(w, `${m}_r`, sel), sel.provenance)} }`;
 }
 
 /**

@@ -155,6 +155,15 @@ describe('the selection tree', () => {
     expect(withEvidence).toContain('support: properties(n_1_r)');
   });
 
+  it('says nothing of levels it was not given (a filter on a null parameter still costs planning)', async () => {
+    const without = await translate('{ regions(within: "河北省") { name descendants { edges { node { name } } } } programs(where: { region: { within: "河北省" } }) { edges { node { name } } } }');
+    expect(without).not.toMatch(/level/u);
+    const withLevels = await translate('{ regions(within: "河北省", levels: [CITY]) { name descendants(level: COUNTY) { edges { node { name } } } } }');
+    expect(withLevels).toContain('WHERE n.level IN $levels');
+    expect(withLevels).toContain('WHERE n_0.level = $n_0_level');
+    expect(withLevels).toContain('"n_0_level": "COUNTY"');
+  });
+
   it('gives the same text whatever the order of the fields and the page sizes, so that Neo4j plans it once', async () => {
     const a = await translate('{ programs(first: 3) { edges { node { agencies(first: 2) { edges { node { name } } } regions { edges { node { name } } } } } } }');
     const b = await translate('{ programs(first: 9) { edges { node { regions(first: 7) { edges { node { name } } } agencies { edges { node { name } } } } } } }');

@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place WHERE place.level IN $levels
 MATCH (n:Program)-[:IMPLEMENTED_IN]->(place:Region)
 WITH DISTINCT n
 WHERE (EXISTS { MATCH (n)-[:ACHIEVED]->(:Outcome)-[:MEASURES]->(i:Indicator) WHERE i.name IN $affects })

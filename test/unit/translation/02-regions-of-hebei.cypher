@@ -7,12 +7,10 @@ CALL {
 UNWIND roots AS root
 MATCH (n:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT n
-WHERE $levels IS NULL OR n.level IN $levels
 RETURN n {.*, label: 'Region', walked: {w0: COLLECT { MATCH (n)-[n_0_r:PART_OF]->(n_0:Region) WITH n_0, n_0_r ORDER BY n_0.name, n_0.id SKIP $n_0_offset LIMIT $n_0_limit RETURN n_0 {.*, label: 'Region'} }}} AS node
 ORDER BY n.code, n.name
 // params
 {
-  "levels": null,
   "n_0_limit": "int(1)",
   "n_0_offset": "int(0)",
   "within": "河北省"

@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place
 MATCH (n:Agency)-[:LOCATED_IN]->(place:Region)
 WITH DISTINCT n
 
@@ -18,7 +18,6 @@ RETURN n {.*, label: 'Agency', walked: {w0: COLLECT { MATCH (n)<-[n_0_r:RUN_BY]-
 ORDER BY n.name, n.id
 // params
 {
-  "levels": null,
   "limit": "int(51)",
   "n_0_limit": "int(21)",
   "n_0_offset": "int(0)",

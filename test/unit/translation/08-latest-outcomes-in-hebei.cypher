@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place
 MATCH (n:Outcome)-[:IN_REGION]->(place:Region)
 WITH DISTINCT n
 
@@ -18,7 +18,6 @@ RETURN n {.*, label: 'Outcome', evidenceArticles: [(evidenceArticle:Article)-[:M
 ORDER BY reduce(m = "", d IN dates | CASE WHEN d > m THEN d ELSE m END) DESC, n.id
 // params
 {
-  "levels": null,
   "limit": "int(21)",
   "n_0_limit": "int(21)",
   "n_0_offset": "int(0)",

@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place
 MATCH (n:Agency)-[:LOCATED_IN]->(place:Region)
 WITH DISTINCT n
 WHERE (n.kind = $kind)
@@ -19,7 +19,6 @@ ORDER BY n.name, n.id
 // params
 {
   "kind": "DEPARTMENT",
-  "levels": null,
   "limit": "int(21)",
   "name": "审批",
   "offset": "int(0)",

@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place WHERE place.level IN $levels
 MATCH (n:Outcome)-[:IN_REGION]->(place:Region)
 WITH DISTINCT n
 WHERE (n.indicator IN $indicators)

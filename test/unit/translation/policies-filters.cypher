@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place
 MATCH (n:Policy)-[:ISSUED_BY]->()-[:LOCATED_IN*0..1]->(place:Region)
 WITH DISTINCT n
 WHERE ((n.name CONTAINS $name OR any(a IN coalesce(n.aliases, []) WHERE a CONTAINS $name)))
@@ -17,7 +17,6 @@ RETURN n {.*, label: 'Policy'} AS node
 ORDER BY n.name, n.id
 // params
 {
-  "levels": null,
   "limit": "int(21)",
   "name": "条例",
   "offset": "int(0)",

@@ -6,7 +6,7 @@ CALL {
 }
 UNWIND roots AS root
 MATCH (place:Region)-[:PART_OF*0..]->(root)
-WITH DISTINCT place WHERE $levels IS NULL OR place.level IN $levels
+WITH DISTINCT place
 MATCH (n:Program)-[:IMPLEMENTED_IN]->(place:Region)
 WITH DISTINCT n
 
@@ -17,7 +17,6 @@ RETURN n {.*, label: 'Program'} AS node
 ORDER BY n.name, n.id
 // params
 {
-  "levels": null,
   "limit": "int(21)",
   "offset": "int(0)",
   "within": "河北省"
