@@ -165,6 +165,21 @@ describe('the GraphQL API over HTTP, on a real Neo4j', () => {
     expect(loaded.body.data.nodes).toEqual(programs);
   });
 
+  it('answers the same whether or not the operation asks for evidence (provenance is read only then)', async () => {
+    const roles = 'officials(first: 30) { edges { node { id name roles { title at { ... on Region { name } ... on Agency { name } } } } } }';
+    const relatives = 'programs(orderBy: OUTCOMES_DESC, first: 20) { edges { node { name regions { edges { node { name } } } outcomes { edges { node { subject } } } } } }';
+    const lean = await post(`{ ${roles} ${relatives} }`);
+    expect(lean.body.errors).toBeUndefined();
+    const titles = lean.body.data.officials.edges.flatMap((e: any) => e.node.roles.map((r: any) => r.title));
+    expect(titles.filter((t: string) => t.length > 0).length).toBeGreaterThan(5); // role titles come without provenance
+    // The same fields, and evidence on one of them: now every walk reads provenance.
+    const full = await post(`{ ${roles} ${relatives} evidence: outcomes(first: 1) { edges { node { evidence { sentence } } } } }`);
+    expect(full.body.errors).toBeUndefined();
+    expect(full.body.data.officials).toEqual(lean.body.data.officials);
+    expect(full.body.data.programs).toEqual(lean.body.data.programs);
+    expect(full.body.data.evidence.edges[0].node.evidence[0].sentence).toBeTruthy();
+  });
+
   it('lists articles newest first, undated ones last', async () => {
     const { body } = await post(`{ articles(first: 100) { edges { node { date } } } }`);
     const dates: Array<string | null> = body.data.articles.edges.map((e: any) => e.node.date);
