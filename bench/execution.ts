@@ -13,7 +13,7 @@ import { Graph } from '../src/graph/driver.js';
 import { createLogger } from '../src/log.js';
 import { createYogaApp } from '../src/server.js';
 import { SHAPES } from './peerShapes.js';
-import { startBenchService } from './service.js';
+import { startBenchGraph } from './service.js';
 import { percentile } from './shared.js';
 
 const at = process.argv.indexOf('--rounds');
@@ -37,7 +37,7 @@ class RecordedGraph extends Graph {
   }
 }
 
-const service = await startBenchService('execution', size);
+const service = await startBenchGraph('execution', size);
 const graph = new RecordedGraph({ uri: service.neo4j.uri, user: service.neo4j.user, password: service.neo4j.password });
 try {
   const yoga = createYogaApp({ graph, logger: createLogger('silent') });

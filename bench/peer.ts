@@ -24,7 +24,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { GraphConnection } from '../src/graph/driver.js';
 import { firstDifference, idsByLevel, SHAPES, type Shape } from './peerShapes.js';
-import { startBenchService } from './service.js';
+import { startBenchGraph } from './service.js';
 import { HEADLINE_CYPHER, HEADLINE_PARAMS, percentile, postWithNodeHttp } from './shared.js';
 
 function option(name: string, fallback: number): number {
@@ -102,7 +102,7 @@ const rows: Row[] = [];
 async function benchSize(size: number): Promise<void> {
   const started = performance.now();
   console.log(`[${size}] starting Neo4j and ingesting the seeds + ${size} generated articles`);
-  const service = await startBenchService(`peer-${size}`, size);
+  const service = await startBenchGraph(`peer-${size}`, size);
   const connection: GraphConnection = { uri: service.neo4j.uri, user: service.neo4j.user, password: service.neo4j.password };
   const [ours, peer] = [await serve('ours', connection), await serve('peer', connection)];
   try {
