@@ -157,7 +157,7 @@ function walkedEntries(v: string, selections: readonly WalkSelection[], params: 
 /**
  * What a walk reads of the relationship it went along (`r`): its properties, with the articles of
  * its provenance when the query asks for them; or, when the query asks for no evidence, only its
- * attributes (a role's title), which halves what the headline's relatives cost to send and parse.
+ * attributes (a role's title): that halves the rows of a query such as policies → programs → regions.
  */
 function supportOf(w: Walk, r: string, sel: WalkSelection): string {
   if (w.hops) return '';

@@ -104,7 +104,7 @@ const asksEvidenceByOperation = new WeakMap<OperationDefinitionNode, boolean>();
  * a walk primed without provenance must never answer a field that shows evidence. Cached by the
  * operation node, which yoga's parser cache reuses for the same document.
  */
-export function asksEvidence(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): boolean {
+function asksEvidence(info: Pick<GraphQLResolveInfo, 'operation' | 'fragments'>): boolean {
   let asks = asksEvidenceByOperation.get(info.operation);
   if (asks === undefined) {
     asks = [info.operation, ...Object.values(info.fragments)].some((node) => {
