@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
@@ -7,7 +8,7 @@ import { createYoga, useReadinessCheck, type CORSOptions, type GraphiQLOptions }
 import { rowsReadLimit } from './cost.js';
 import { DatabaseUnavailableError, QueryTimeoutError, type Graph } from './graph/driver.js';
 import { InvalidFilterError } from './graph/filters.js';
-import { probeRead } from './graph/read.js';
+import { planRegionLookup, probeRead } from './graph/read.js';
 import { graphiqlPage, graphiqlPageFile } from './graphiqlPage.js';
 import { createLoaders } from './loaders/index.js';
 import type { Logger } from './log.js';
@@ -34,6 +35,9 @@ export const LIMITS = {
   /** Request bodies beyond this are refused before parsing (an 8 MB article fits). */
   maxBodyBytes: 10 * 1024 * 1024,
 } as const;
+
+/** How long a start waits for Neo4j to plan the statements every region query runs first. */
+const PLAN_AHEAD_MS = 2_000;
 
 export interface ServerOptions {
   graph: Graph;
@@ -240,6 +244,9 @@ function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | 
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const yoga = createYogaApp(options);
+  // The first query naming a region should not wait for Neo4j to plan the lookup: planned before
+  // listening, for at most PLAN_AHEAD_MS (a Neo4j that is down or slow does not hold the start up).
+  await Promise.race([planRegionLookup(options.graph).catch(() => undefined), sleep(PLAN_AHEAD_MS, undefined, { ref: false })]);
   // Rendered ahead, so an analyst's first visit does not wait for it.
   graphiqlPageFile(GRAPHIQL_OPTIONS).catch((error: unknown) => options.logger.warn(`rendering the GraphiQL page failed: ${error instanceof Error ? error.message : String(error)}`));
   const server = createServer((req, res) => {

@@ -109,18 +109,33 @@ export class Graph {
   /** Answers of `readRemembered`, until a time (ms since the epoch); one in flight is shared. */
   private readonly remembered = new Map<string, { until: number; answer: Promise<unknown> }>();
 
+  /** Keys come from clients (a region's name): beyond this many, the expired and then the oldest go. */
+  static readonly REMEMBERED_MAX = 1_000;
+
+  private forgetOldest(now: number): void {
+    for (const [key, entry] of this.remembered) if (entry.until <= now) this.remembered.delete(key);
+    // A Map iterates in insertion order: the first keys are the oldest.
+    for (const key of this.remembered.keys()) {
+      if (this.remembered.size < Graph.REMEMBERED_MAX) break;
+      this.remembered.delete(key);
+    }
+  }
+
   /**
    * A read whose answer is kept for `ttlMs` and given to every caller asking with the same key
    * meanwhile (callers asking while it runs share the one read). For whole-graph summaries that
-   * cost far more than they change: the statistics walk the whole region tree. A write through
-   * this Graph forgets them all; a write by another process shows within `ttlMs`.
+   * cost far more than they change (the statistics walk the whole region tree), and for lookups
+   * every query would repeat (which regions a name names). A write through this Graph forgets
+   * them all; a write by another process shows within `ttlMs`.
    */
   readRemembered<T>(key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const kept = this.remembered.get(key);
     if (kept && kept.until > now) return kept.answer as Promise<T>;
+    if (this.remembered.size >= Graph.REMEMBERED_MAX) this.forgetOldest(now);
     const answer = read();
     const entry = { until: now + ttlMs, answer };
+    this.remembered.delete(key); // set anew, so that it counts as the newest
     this.remembered.set(key, entry);
     // A failure is not remembered: the next caller asks Neo4j again.
     answer.catch(() => {

@@ -9,7 +9,7 @@ import { setParam } from './relations.js';
 export interface Filter {
   cypher: string;
   params: Record<string, unknown>;
-  /** Constant Cypher run once before the main MATCH, binding what the predicate needs (roots). */
+  /** Constant Cypher before the main MATCH, binding what the anchor starts from (`root`). */
   prelude?: string;
   /**
    * A MATCH that binds `n` from a selective start instead of scanning the label (programs from
@@ -57,22 +57,21 @@ const PLACED_IN: Record<Listed, string> = {
 export const NAMED = (v: string, param: string) => `(${v}.name = $${param} OR ${v}.code = $${param} OR ${v}.id = $${param} OR $${param} IN ${v}.aliases)`;
 
 /**
- * The regions a parameter names, bound as `roots`: those with that name, code or id (index seeks)
- * or, only when there is none, those with it among their aliases (河北 for 河北省). Aliases have no
- * index, and scanning every region for them cost about 0.7 ms a request (2,000 regions) that an
- * exact name never needs: Cypher evaluates only the branch of the CASE it takes. The exact
- * names are one MATCH with OR, which Neo4j answers with a union of index seeks: a UNION of three
- * MATCHes did the same work but took it 20 to 40 ms longer to plan, on every new query shape.
- * `orCode`: a parameter that may also name the region by its code.
+ * A region as a client names it (by name, alias, code or id; `region(code:)` also by a code of its
+ * own). A statement takes it as a parameter value, and the graph layer turns it into the ids of
+ * the regions it names before the statement runs (`regionIdsNamed` in read.ts): the lookup is one
+ * constant statement, planned once for every query shape, where inlined it cost each new shape
+ * 15 to 20 ms more planning.
  */
-export const NAMED_REGIONS = (param: string, orCode?: string) => `CALL {
-  MATCH (r:Region) WHERE r.name = $${param} OR r.code = $${param} OR r.id = $${param}${orCode ? ` OR r.code = $${orCode}` : ''}
-  WITH collect(r) AS named
-  RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $${param} IN r.aliases RETURN r } END AS roots
-}`;
+export class RegionName {
+  constructor(
+    readonly name: string | null,
+    readonly code: string | null = null,
+  ) {}
+}
 
-/** The regions `within` names, once per statement. */
-export const WITHIN_ROOTS = NAMED_REGIONS('within');
+/** The regions `$within` names (ids, once resolved), bound as `root`. */
+export const WITHIN_ROOTS = 'MATCH (root:Region) WHERE root.id IN $within';
 
 const perLabel = (cypher: (label: Listed) => string) =>
   Object.fromEntries(LISTED_LABELS.map((label) => [label, cypher(label)])) as Record<Listed, string>;
@@ -82,8 +81,7 @@ const perLabel = (cypher: (label: Listed) => string) =>
  * Without levels the statement says nothing of them: a filter on a null parameter still costs
  * Neo4j some milliseconds to plan on every new query shape.
  */
-const regionAnchor = (label: Listed, atLevels: boolean) => `UNWIND roots AS root
-MATCH (place:Region)-[:PART_OF*0..]->(root)
+const regionAnchor = (label: Listed, atLevels: boolean) => `MATCH (place:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT place${atLevels ? ' WHERE place.level IN $levels' : ''}
 MATCH ${PLACED_IN[label].replace('(n)', `(n:${label})`)}
 WITH DISTINCT n`;
@@ -96,8 +94,8 @@ const levelFilters = perLabel((label) => `EXISTS { MATCH ${PLACED_IN[label]} WHE
 export function inRegion(label: Listed, region: { within?: string | null; levels?: readonly string[] | null } | null | undefined): Filter | null {
   if (!region || (region.within == null && region.levels == null)) return null;
   if (region.within == null) return { cypher: levelFilters[label], params: { levels: region.levels } };
-  if (region.levels == null) return { cypher: '', params: { within: region.within }, prelude: WITHIN_ROOTS, anchor: regionAnchors[label] };
-  return { cypher: '', params: { within: region.within, levels: region.levels }, prelude: WITHIN_ROOTS, anchor: regionAnchorsAtLevels[label] };
+  if (region.levels == null) return { cypher: '', params: { within: new RegionName(region.within) }, prelude: WITHIN_ROOTS, anchor: regionAnchors[label] };
+  return { cypher: '', params: { within: new RegionName(region.within), levels: region.levels }, prelude: WITHIN_ROOTS, anchor: regionAnchorsAtLevels[label] };
 }
 
 export function nameContains(name: string | null | undefined): Filter | null {

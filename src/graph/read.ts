@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod/v4';
 import { FACT_TYPES, LISTED_LABELS, NODE_LABELS, type NodeLabel } from '../model/index.js';
 import type { Graph } from './driver.js';
-import { NAMED_REGIONS, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
+import { RegionName, WITHIN_ROOTS, type Filter, type Listed } from './filters.js';
 import { parseNode, parseNodeOf, parseNodeWithWalks, parseWalked, RegionSchema, SupportSchema, type NodeRecord, type NodeWithWalks, type RecordOf, type RegionRecord, type WalkedRecord } from './records.js';
 import { cypherInt, NODE_PROJECTION, NODE_STATEMENTS, projectWithWalks, setParam, walkStatement, type Page, type Statement, type WalkRequest, type WalkSelection } from './relations.js';
 
@@ -77,9 +77,55 @@ ORDER BY ${o.by}`;
   return { text, params };
 }
 
-/** Runs a statement that returns `node` rows of one label. */
+/**
+ * The ids of the regions a name names: those with that name, code or id (index seeks) or, only
+ * when there is none, those with it among their aliases (河北 for 河北省). Aliases have no index,
+ * and scanning every region for them cost about 0.7 ms a request (2,000 regions) that an exact
+ * name never needs: Cypher evaluates only the branch of the CASE it takes. The exact names are one
+ * MATCH with OR, which Neo4j answers with a union of index seeks.
+ */
+export const REGION_IDS_NAMED = `
+MATCH (r:Region) WHERE r.name = $name OR r.code = $name OR r.id = $name OR r.code = $code
+WITH collect(r.id) AS named
+RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $name IN r.aliases RETURN r.id } END AS ids`;
+
+/**
+ * How long what a name names is reused. Names change meaning only with an ingest (a new region,
+ * a new alias): a write through this process forgets them at once (`Graph.readRemembered`), one
+ * by another process (such as `kg ingest`) shows within this time, as the statistics do.
+ */
+export const REGION_NAMES_KEPT_MS = 5_000;
+
+const IdsSchema = z.array(z.string());
+
+/** The ids of the regions `region` names (see REGION_IDS_NAMED), kept for REGION_NAMES_KEPT_MS. */
+export function regionIdsNamed(graph: Graph, region: RegionName): Promise<string[]> {
+  const params = { name: region.name, code: region.code };
+  return graph.readRemembered(`regions named ${JSON.stringify(params)}`, REGION_NAMES_KEPT_MS, async () => {
+    const [record] = await graph.readStatement(REGION_IDS_NAMED, params);
+    return record ? column(record, 'ids', IdsSchema) : [];
+  });
+}
+
+/**
+ * Plans the region lookup ahead: every query that names a region runs it first, and on an empty
+ * plan cache (a new Neo4j, or one whose caches were cleared) planning it costs about 30 ms.
+ */
+export async function planRegionLookup(graph: Graph): Promise<void> {
+  await graph.readStatement(REGION_IDS_NAMED, { name: '', code: null });
+}
+
+/** A statement's parameters with each region name (`RegionName`) replaced by the ids it names. */
+async function withRegionsNamed(graph: Graph, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const named = Object.entries(params).filter((entry): entry is [string, RegionName] => entry[1] instanceof RegionName);
+  if (named.length === 0) return params;
+  const ids = await Promise.all(named.map(([, region]) => regionIdsNamed(graph, region)));
+  return { ...params, ...Object.fromEntries(named.map(([key], i) => [key, ids[i]])) };
+}
+
+/** Runs a statement that returns `node` rows of one label, the regions it names resolved first. */
 async function readNodes<L extends NodeLabel>(graph: Graph, label: L, { text, params }: Statement): Promise<Array<NodeWithWalks<RecordOf<L>>>> {
-  return (await graph.readStatement(text, params)).map((r) => parseNodeWithWalks(r.get('node'), label));
+  return (await graph.readStatement(text, await withRegionsNamed(graph, params))).map((r) => parseNodeWithWalks(r.get('node'), label));
 }
 
 export async function listNodes<L extends Listed>(
@@ -95,10 +141,9 @@ export async function listNodes<L extends Listed>(
 
 /** One region by code, or by name or alias; the exact match first. */
 export function regionStatement(code: string | null, name: string | null, walks: readonly WalkSelection[]): Statement {
-  const params: Record<string, unknown> = { code, name };
+  const params: Record<string, unknown> = { code, name, named: new RegionName(name, code) };
   const text = `
-${NAMED_REGIONS('name', 'code')}
-UNWIND roots AS n
+MATCH (n:Region) WHERE n.id IN $named
 WITH n ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
 LIMIT 1
 RETURN ${projectWithWalks('n', 'Region', walks, params)} AS node`;
@@ -114,10 +159,10 @@ export async function regionByCodeOrName(graph: Graph, code: string | null, name
  * relations the query selects (a parent) are read in the same statement.
  */
 export function regionsWithinStatement(within: string, levels: readonly string[] | null, walks: readonly WalkSelection[]): Statement {
-  const params: Record<string, unknown> = levels ? { within, levels } : { within };
+  const params: Record<string, unknown> = { within: new RegionName(within) };
+  if (levels) params.levels = levels;
   const text = `
 ${WITHIN_ROOTS}
-UNWIND roots AS root
 MATCH (n:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT n${levels ? '\nWHERE n.level IN $levels' : ''}
 RETURN ${projectWithWalks('n', 'Region', walks, params)} AS node

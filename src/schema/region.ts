@@ -15,7 +15,7 @@ export const RegionLevel = builder.enumType('RegionLevel', {
 export const RegionFilter = builder.inputType('RegionFilter', {
   description: 'Where something is: within a region (by name, alias such as 河北, code or id), at some levels.',
   fields: (t) => ({
-    within: t.string({ required: false, description: 'A region by name (河北省), alias (河北), GB/T 2260 code (13) or id; its whole subtree counts.' }),
+    within: t.string({ required: false, description: 'A region by name (河北省), alias (河北), GB/T 2260 code (13) or id; its whole subtree counts. What a name names is kept for 5 s: a region or alias added by another process (such as `kg ingest`) is found by name within 5 s.' }),
     levels: t.field({ type: [RegionLevel], required: false, description: 'Only places at these levels.' }),
   }),
 });
@@ -76,7 +76,7 @@ builder.queryField('region', (t) =>
   t.field({
     type: Region,
     nullable: true,
-    description: 'One region, by GB/T 2260 code or by name (or alias). Null when the graph has none.',
+    description: 'One region, by GB/T 2260 code or by name (or alias). Null when the graph has none. As with `within`, a region added by another process is found within 5 s.',
     args: { code: t.arg.string({ required: false }), name: t.arg.string({ required: false }) },
     resolve: async (_root, { code, name }, ctx, info) => {
       if (!code && !name) throw new GraphQLError('give a code or a name', { extensions: { code: 'BAD_USER_INPUT' } });

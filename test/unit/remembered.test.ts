@@ -39,4 +39,15 @@ describe('Graph.readRemembered', () => {
     await expect(graph.readRemembered('d', 5_000, () => Promise.reject(new Error('Neo4j went away')))).rejects.toThrow('went away');
     expect(await graph.readRemembered('d', 5_000, async () => 'answered')).toBe('answered');
   });
+
+  it('keeps at most REMEMBERED_MAX answers, however many keys clients send, forgetting the oldest', async () => {
+    const keys = Array.from({ length: Graph.REMEMBERED_MAX + 50 }, (_, i) => `name ${i}`);
+    for (const key of keys) await graph.readRemembered(key, 5_000, async () => key);
+    const remembered = (graph as unknown as { remembered: Map<string, unknown> }).remembered;
+    expect(remembered.size).toBeLessThanOrEqual(Graph.REMEMBERED_MAX);
+    expect(remembered.has(keys.at(-1)!)).toBe(true);
+    expect(remembered.has(keys[0]!)).toBe(false);
+    let reads = 0;
+    expect(await graph.readRemembered(keys[0]!, 5_000, async () => `${++reads}`)).toBe('1'); // forgotten: read again
+  });
 });

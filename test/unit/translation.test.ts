@@ -8,6 +8,7 @@ import { isInt } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/driver.js';
 import { affects, inRegion, where, type Filter } from '../../src/graph/filters.js';
+import { REGION_IDS_NAMED } from '../../src/graph/read.js';
 import { createLoaders } from '../../src/loaders/index.js';
 import { schema } from '../../src/schema/index.js';
 
@@ -16,13 +17,17 @@ interface Recorded {
   params: Record<string, unknown>;
 }
 
-/** Stands in for `Graph` where statements are run; keeps them, answers none. */
+/**
+ * Stands in for `Graph` where statements are run; keeps them, answers none but the region lookup,
+ * which names one region (`region:` and the name) so that the statement using it shows its ids.
+ */
 function statementRecorder() {
   const statements: Recorded[] = [];
   const tx = {
     run: async (text: string, params: Record<string, unknown> = {}) => {
       statements.push({ text, params });
-      return { records: [] };
+      if (text !== REGION_IDS_NAMED) return { records: [] };
+      return { records: [{ get: () => [`region:${String(params.name ?? params.code)}`] }] };
     },
   };
   const graph = {

@@ -1,10 +1,15 @@
 // statement 1
-CALL {
-  MATCH (r:Region) WHERE r.name = $within OR r.code = $within OR r.id = $within
-  WITH collect(r) AS named
-  RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $within IN r.aliases RETURN r } END AS roots
+MATCH (r:Region) WHERE r.name = $name OR r.code = $name OR r.id = $name OR r.code = $code
+WITH collect(r.id) AS named
+RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $name IN r.aliases RETURN r.id } END AS ids
+// params
+{
+  "code": null,
+  "name": "石家庄市"
 }
-UNWIND roots AS root
+
+// statement 2
+MATCH (root:Region) WHERE root.id IN $within
 MATCH (place:Region)-[:PART_OF*0..]->(root)
 WITH DISTINCT place
 MATCH (n:Agency)-[:LOCATED_IN]->(place:Region)
@@ -22,5 +27,7 @@ ORDER BY n.name, n.id
   "limit": "int(21)",
   "name": "审批",
   "offset": "int(0)",
-  "within": "石家庄市"
+  "within": [
+    "region:石家庄市"
+  ]
 }

@@ -1,10 +1,15 @@
 // statement 1
-CALL {
-  MATCH (r:Region) WHERE r.name = $name OR r.code = $name OR r.id = $name OR r.code = $code
-  WITH collect(r) AS named
-  RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $name IN r.aliases RETURN r } END AS roots
+MATCH (r:Region) WHERE r.name = $name OR r.code = $name OR r.id = $name OR r.code = $code
+WITH collect(r.id) AS named
+RETURN CASE WHEN size(named) > 0 THEN named ELSE COLLECT { MATCH (r:Region) WHERE $name IN r.aliases RETURN r.id } END AS ids
+// params
+{
+  "code": "130100",
+  "name": null
 }
-UNWIND roots AS n
+
+// statement 2
+MATCH (n:Region) WHERE n.id IN $named
 WITH n ORDER BY CASE WHEN n.code = $code OR n.name = $name THEN 0 ELSE 1 END, n.code
 LIMIT 1
 RETURN n {.*, label: 'Region', walked: {w0: COLLECT { MATCH n_0_path = (n)-[:PART_OF*1..]->(n_0:Region) WITH n_0, length(n_0_path) AS n_0_distance ORDER BY n_0_distance, n_0.id RETURN n_0 {.*, label: 'Region'} },
@@ -15,5 +20,8 @@ RETURN n {.*, label: 'Region', walked: {w0: COLLECT { MATCH n_0_path = (n)-[:PAR
   "n_1_level": "COUNTY",
   "n_1_limit": "int(11)",
   "n_1_offset": "int(0)",
-  "name": null
+  "name": null,
+  "named": [
+    "region:130100"
+  ]
 }
