@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/graph/driver.js';
+import { REMEMBERED_NAME_MAX } from '../../src/graph/read.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -67,7 +68,7 @@ describe('cheaper reads give the same answers', () => {
 
   // That these reads give what the loaders give is api.test.ts's "reads the same relations along with a root list".
   // A region's name is looked up by a statement of its own, then remembered for a few seconds.
-  it('answers examples with evidence articles, regions with parents and a region tree in one transaction', async () => {
+  it('answers examples with evidence articles, regions with parents and a region tree in one transaction, once the region is looked up', async () => {
     for (const file of ['02-regions-of-hebei.graphql', '03-region-tree.graphql', '05-party-secretaries.graphql', '14-where-does-this-come-from.graphql']) {
       const query = readFileSync(join('docs/queries', file), 'utf8');
       const first = graph.transactions;
@@ -94,6 +95,15 @@ describe('cheaper reads give the same answers', () => {
       await graph.write((tx) => tx.run("MATCH (r:Region {id: 'region:test-named'}) DETACH DELETE r"));
     }
     expect((await post(query)).regions).toEqual([]);
+  });
+
+  it('does not remember a name longer than any region has (the names are the client\'s)', async () => {
+    const query = `{ regions(within: "${'长'.repeat(REMEMBERED_NAME_MAX + 1)}") { name } }`;
+    for (let i = 0; i < 2; i++) {
+      const before = graph.transactions;
+      expect((await post(query)).regions).toEqual([]);
+      expect(graph.transactions - before).toBe(2); // the lookup and the list, each time
+    }
   });
 
   it('reads the statistics once for a few seconds, and again after a write', async () => {
