@@ -109,8 +109,13 @@ export class Graph {
   /** Answers of `readRemembered`, until a time (ms since the epoch); one in flight is shared. */
   private readonly remembered = new Map<string, { until: number; answer: Promise<unknown> }>();
 
-  /** Keys come from clients (a region's name): beyond this many, the expired and then the oldest go. */
+  /**
+   * Keys come from clients (a region's name), so what is remembered is bounded: beyond this many
+   * answers, the expired and then the oldest go; and a key longer than REMEMBERED_KEY_MAX is read
+   * every time, never kept (1,000 keys the size of a request body would hold gigabytes).
+   */
   static readonly REMEMBERED_MAX = 1_000;
+  static readonly REMEMBERED_KEY_MAX = 200;
 
   private forgetOldest(now: number): void {
     for (const [key, entry] of this.remembered) if (entry.until <= now) this.remembered.delete(key);
@@ -129,6 +134,7 @@ export class Graph {
    * them all; a write by another process shows within `ttlMs`.
    */
   readRemembered<T>(key: string, ttlMs: number, read: () => Promise<T>): Promise<T> {
+    if (key.length > Graph.REMEMBERED_KEY_MAX) return read();
     const now = Date.now();
     const kept = this.remembered.get(key);
     if (kept && kept.until > now) return kept.answer as Promise<T>;

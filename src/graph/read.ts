@@ -98,21 +98,13 @@ export const REGION_NAMES_KEPT_MS = 5_000;
 
 const IdsSchema = z.array(z.string());
 
-/**
- * Names longer than this are looked up every time, not remembered: the names are the client's,
- * and 1,000 remembered names of a request body's size each would hold gigabytes.
- */
-export const REMEMBERED_NAME_MAX = 200;
-
 /** The ids of the regions `region` names (see REGION_IDS_NAMED), kept for REGION_NAMES_KEPT_MS. */
 export function regionIdsNamed(graph: Graph, region: RegionName): Promise<string[]> {
   const params = { name: region.name, code: region.code };
-  const read = async () => {
+  return graph.readRemembered(`regions named ${JSON.stringify(params)}`, REGION_NAMES_KEPT_MS, async () => {
     const [record] = await graph.readStatement(REGION_IDS_NAMED, params);
     return record ? column(record, 'ids', IdsSchema) : [];
-  };
-  if ((region.name?.length ?? 0) + (region.code?.length ?? 0) > REMEMBERED_NAME_MAX) return read();
-  return graph.readRemembered(`regions named ${JSON.stringify(params)}`, REGION_NAMES_KEPT_MS, read);
+  });
 }
 
 /**

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Graph } from '../../src/graph/driver.js';
-import { REMEMBERED_NAME_MAX } from '../../src/graph/read.js';
+import { Graph } from '../../src/graph/driver.js';
 import { ingestPaths } from '../../src/ingest/ingest.js';
 import { createLogger } from '../../src/log.js';
 import { startServer, type RunningServer } from '../../src/server.js';
@@ -98,7 +97,7 @@ describe('cheaper reads give the same answers', () => {
   });
 
   it('does not remember a name longer than any region has (the names are the client\'s)', async () => {
-    const query = `{ regions(within: "${'长'.repeat(REMEMBERED_NAME_MAX + 1)}") { name } }`;
+    const query = `{ regions(within: "${'长'.repeat(Graph.REMEMBERED_KEY_MAX + 1)}") { name } }`;
     for (let i = 0; i < 2; i++) {
       const before = graph.transactions;
       expect((await post(query)).regions).toEqual([]);

@@ -50,4 +50,12 @@ describe('Graph.readRemembered', () => {
     let reads = 0;
     expect(await graph.readRemembered(keys[0]!, 5_000, async () => `${++reads}`)).toBe('1'); // forgotten: read again
   });
+
+  it('reads a key longer than REMEMBERED_KEY_MAX every time, and keeps nothing of it', async () => {
+    const key = 'x'.repeat(Graph.REMEMBERED_KEY_MAX + 1);
+    let reads = 0;
+    for (let i = 0; i < 2; i++) await graph.readRemembered(key, 5_000, async () => ++reads);
+    expect(reads).toBe(2);
+    expect((graph as unknown as { remembered: Map<string, unknown> }).remembered.has(key)).toBe(false);
+  });
 });
